@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/**
+ * Every command lives in its own file and registers itself on the program.
+ * Add one import and one entry per command.
+ */
+export const commands: Array<(program: Command) => void> = [];

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { commands } from './commands/index.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Global options every command sees through `command.optsWithGlobals()`. */
+export interface GlobalOptions {
+  json?: boolean;
+  quiet?: boolean;
+  seed?: string;
+  debug?: boolean;
+}
+
+export function createProgram(): Command {
+  const program = new Command('tessera')
+    .description('See and measure the geometry of neural networks: exact linear regions, towers, bounds, figures.')
+    .version(pkg.version, '-v, --version')
+    .option('--json', 'print one JSON document on stdout')
+    .option('-q, --quiet', 'no progress or diagnostics on stderr')
+    .option('--seed <n>', 'seed for everything random (default 1)')
+    .option('--debug', 'show stack traces on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program);
+  return program;
+}
