@@ -5,13 +5,19 @@ export function printJson(value: unknown): void {
   );
 }
 
-/** A plain aligned text table for humans. */
+const NUMERIC = /^[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?%?$|^[-+]?Infinity$|^NaN$/i;
+
+/** A plain aligned text table for humans: numbers right-aligned, text left-aligned. */
 export function formatTable(header: string[], rows: Array<Array<string | number>>): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => NUMERIC.test(String(r[c] ?? '')) || r[c] === '' || r[c] === '-'));
   return cells
     .map((r, i) => {
-      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+      const line = r
+        .map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd();
       return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');

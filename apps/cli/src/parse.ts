@@ -32,3 +32,35 @@ export function parseNumber(text: string, name: string): number {
   if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError(`invalid ${name} "${text}": expected a number`);
   return v;
 }
+
+/**
+ * Parses an axis-aligned box in `dim` dimensions: `lo1,hi1,lo2,hi2,…` (2·dim numbers), each
+ * `lo < hi`. For dim 2 this is `xmin,xmax,ymin,ymax`, exactly like {@link parseBox}.
+ */
+export function parseBoxN(text: string, dim: number): number[] {
+  const v = parseNumberList(text, '--box', 2 * dim);
+  for (let i = 0; i < dim; i++) {
+    if (!(v[2 * i]! < v[2 * i + 1]!)) {
+      const [lo, hi] = dim === 2 ? [['xmin', 'xmax'], ['ymin', 'ymax']][i]! : [`lo${i + 1}`, `hi${i + 1}`];
+      throw new UsageError(`invalid --box "${text}": ${lo} (${v[2 * i]}) must be less than ${hi} (${v[2 * i + 1]})`);
+    }
+  }
+  return v;
+}
+
+/** Parses an architecture string `2-6-1` into widths [2, 6, 1] (at least input and output). */
+export function parseArch(text: string, name = '--arch'): number[] {
+  const parts = text.split('-').map((s) => s.trim());
+  const widths = parts.map(Number);
+  const bad = widths.findIndex((w) => !Number.isInteger(w) || w < 1);
+  if (parts.length < 2 || bad >= 0)
+    throw new UsageError(
+      `invalid ${name} "${text}": ${bad >= 0 ? `"${parts[bad]}" is not a positive integer` : 'needs at least an input and an output width'} (example: 2-6-1)`,
+    );
+  return widths;
+}
+
+/** Parses a non-negative integer option (0 allowed). */
+export function parseCount(text: string, name: string): number {
+  return parseInteger(text, name, 0);
+}
