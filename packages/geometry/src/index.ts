@@ -1,1 +1,2 @@
-export {};
+export * from './arch.js';
+export * from './bounds.js';
