@@ -40,13 +40,16 @@ export class InputError extends TesseraError {
 /** Training produced a non-finite loss. */
 export class DivergenceError extends TesseraError {
   readonly epoch: number;
-  constructor(epoch: number, loss: number) {
+  readonly loss: number;
+  /** `epoch` is 1-based; `what` replaces "the loss became …" when something else overflowed. */
+  constructor(epoch: number, loss: number, what?: string) {
     super(
       'DIVERGED',
-      `training diverged at epoch ${epoch}: the loss became ${loss}; try a smaller learning rate (e.g. a tenth of it)`,
+      `training diverged at epoch ${epoch}: ${what ?? `the loss became ${loss}`}; try a smaller learning rate (e.g. a tenth of it)`,
       { exitCode: 1 },
     );
     this.epoch = epoch;
+    this.loss = loss;
   }
 }
 
