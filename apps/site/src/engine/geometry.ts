@@ -1,0 +1,122 @@
+import * as geometry from '@tessera/geometry';
+import { type Mlp, mlpWidths, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import type { RegionInfo } from '../train/protocol.js';
+import { pick } from './pick.js';
+
+type Box = [number, number, number, number];
+
+/** The fields of geometry's `Partition` the site reads (flat typed arrays). */
+export interface PartitionLike {
+  regionCount: number;
+  linearRegionCount: number;
+  coords: Float64Array;
+  regionStart: Uint32Array;
+  edgeSplit: Int32Array;
+  patterns: Uint8Array;
+  patternStride: number;
+  layerOffset: Int32Array;
+  outputMaps: Float64Array;
+  outputDim: number;
+  interior: Float64Array;
+  splits: { layer: Int32Array };
+  adjacency: { count: number; a: Uint32Array; b: Uint32Array };
+}
+
+export interface Regions {
+  regions: number | null;
+  linearRegions: number | null;
+  regionList: RegionInfo[];
+  partition: PartitionLike | null;
+  note: string;
+}
+
+type Enumerate = (mlp: Mlp, options: { box: Box }) => PartitionLike;
+type SlicePlane = (mlp: Mlp, plane: { origin: number[]; u: number[]; v: number[] }, options: { box: Box }) => PartitionLike;
+
+export const isPiecewiseLinear = (mlp: Mlp): boolean => mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
+
+/** Exact regions of a 2-input net in `box`, or of the plane x3 = `slice` for a 3-input net. */
+export function regionsOf(mlp: Mlp, box: Box, slice?: number): Regions {
+  if (!isPiecewiseLinear(mlp)) {
+    const smooth = mlp.layers.find((l) => !PIECEWISE_LINEAR.has(l.activation))?.activation;
+    return { regions: null, linearRegions: null, regionList: [], partition: null, note: `${smooth} is smooth: no linear regions` };
+  }
+  let p: PartitionLike;
+  if (mlp.inputDim === 2) {
+    const enumerate = pick<Enumerate>(geometry, 'enumerateRegions');
+    if (!enumerate) return unavailable('enumerateRegions');
+    p = enumerate(mlp, { box });
+  } else if (mlp.inputDim === 3) {
+    const plane = pick<SlicePlane>(geometry, 'slicePlane');
+    if (!plane) return unavailable('slicePlane');
+    p = plane(mlp, { origin: [0, 0, slice ?? 0], u: [1, 0, 0], v: [0, 1, 0] }, { box });
+  } else {
+    return { regions: null, linearRegions: null, regionList: [], partition: null, note: 'only 2 or 3 inputs are drawn' };
+  }
+  return { regions: p.regionCount, linearRegions: p.linearRegionCount, regionList: toRegionList(p), partition: p, note: '' };
+}
+
+function unavailable(name: string): Regions {
+  return {
+    regions: null,
+    linearRegions: null,
+    regionList: [],
+    partition: null,
+    note: `@tessera/geometry does not export ${name} yet`,
+  };
+}
+
+/** Plain per-region records (vertices, output map, pattern per layer) for the 3D view and clicks. */
+export function toRegionList(p: PartitionLike): RegionInfo[] {
+  const out: RegionInfo[] = [];
+  const layers = p.layerOffset.length - 1;
+  for (let r = 0; r < p.regionCount; r++) {
+    const vertices = Array.from(p.coords.subarray(2 * p.regionStart[r], 2 * p.regionStart[r + 1]));
+    const k = r * p.outputDim * 3;
+    const pattern: string[] = [];
+    for (let l = 0; l < layers; l++) {
+      let s = '';
+      for (let u = p.layerOffset[l]; u < p.layerOffset[l + 1]; u++) s += String(p.patterns[r * p.patternStride + u]);
+      pattern.push(s);
+    }
+    out.push({ vertices, a: [p.outputMaps[k], p.outputMaps[k + 1]], c: p.outputMaps[k + 2], pattern });
+  }
+  return out;
+}
+
+export interface Bound {
+  name: string;
+  value: number | null;
+  text: string;
+}
+
+type BoundsFn = (widths: number[], options?: object) => Record<string, unknown> | unknown[];
+
+/** Every bound geometry knows for the net's architecture (hidden widths only; relu counting). */
+export function boundsOf(mlp: Mlp): Bound[] {
+  const f = pick<BoundsFn>(geometry, 'bounds') ?? pick<BoundsFn>(geometry, 'regionBounds');
+  if (!f) return [];
+  const widths = mlpWidths(mlp);
+  let raw: Record<string, unknown> | unknown[];
+  try {
+    raw = f(widths);
+  } catch {
+    return [];
+  }
+  const out: Bound[] = [];
+  const entries: Array<[string, unknown]> = Array.isArray(raw)
+    ? raw.map((b) => {
+        const o = b as { name?: string; id?: string; value?: unknown };
+        return [o.name ?? o.id ?? '?', o.value];
+      })
+    : Object.entries(raw);
+  for (const [name, v] of entries) {
+    const val = v as unknown;
+    const inner = val !== null && typeof val === 'object' && 'value' in (val as object) ? (val as { value: unknown }).value : val;
+    if (inner === null || inner === undefined) continue;
+    const value = typeof inner === 'bigint' ? Number(inner) : typeof inner === 'number' ? inner : Number(inner);
+    if (!Number.isFinite(value)) continue;
+    out.push({ name, value, text: typeof inner === 'bigint' ? inner.toString() : String(inner) });
+  }
+  return out;
+}

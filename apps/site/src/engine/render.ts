@@ -1,0 +1,138 @@
+import * as svg from '@tessera/render-svg';
+import { type Mlp, mlpToJson } from '@tessera/nn-core';
+import type { RegionInfo } from '../train/protocol.js';
+import type { TrainData } from './data.js';
+import type { Bound, PartitionLike, Regions } from './geometry.js';
+import { pick } from './pick.js';
+
+type Box = readonly [number, number, number, number];
+type Fig = (data: unknown, options?: Record<string, unknown>) => string;
+export interface View3 {
+  azimuth: number;
+  elevation: number;
+}
+
+/** A small SVG saying what is missing (instead of a broken page). */
+export function placeholder(text: string, width = 520, height = 200): string {
+  const t = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img"><title>${t}</title><rect width="${width}" height="${height}" fill="#f6f5f1" stroke="#ccc"/><text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="14" fill="#666">${t}</text></svg>`;
+}
+
+function fig(names: string[]): Fig | undefined {
+  for (const n of names) {
+    const f = pick<Fig>(svg, n);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function call(names: string[], data: unknown, options: Record<string, unknown>, what: string): string {
+  const f = fig(names);
+  if (!f) return placeholder(`${what}: not available yet`);
+  try {
+    return f(data, options);
+  } catch (err) {
+    return placeholder(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** render-svg's region records from plain region info. */
+export function toRegion2D(list: readonly RegionInfo[]): Array<Record<string, unknown>> {
+  return list.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c }, pattern: r.pattern.join('|') }));
+}
+
+function neighborsOf(p: PartitionLike): number[][] {
+  const out: number[][] = Array.from({ length: p.regionCount }, () => []);
+  for (let i = 0; i < p.adjacency.count; i++) {
+    out[p.adjacency.a[i]].push(p.adjacency.b[i]);
+    out[p.adjacency.b[i]].push(p.adjacency.a[i]);
+  }
+  return out;
+}
+
+/** Boundary pieces tagged by the layer whose unit made them (first-layer lines vs bent ones). */
+function edgesOf(p: PartitionLike): Array<{ points: number[]; layer: number }> {
+  const out: Array<{ points: number[]; layer: number }> = [];
+  for (let r = 0; r < p.regionCount; r++) {
+    const s = p.regionStart[r];
+    const e = p.regionStart[r + 1];
+    for (let k = s; k < e; k++) {
+      const split = p.edgeSplit[k];
+      if (split < 0) continue;
+      const k2 = k + 1 < e ? k + 1 : s;
+      out.push({ points: [p.coords[2 * k], p.coords[2 * k + 1], p.coords[2 * k2], p.coords[2 * k2 + 1]], layer: p.splits.layer[split] + 1 });
+    }
+  }
+  return out;
+}
+
+/** The region map of the Train page: exact regions, layer-coloured edges, data, decision boundary. */
+export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: number): string {
+  if (!geo.partition) return placeholder(geo.note || 'no regions');
+  const p = geo.partition;
+  const points = pointsOf(data, slice);
+  const mapData: Record<string, unknown> = {
+    box: data.box,
+    regions: toRegion2D(geo.regionList),
+    neighbors: neighborsOf(p),
+    edges: edgesOf(p),
+    points,
+  };
+  const level = pick<(p: unknown, c: number) => unknown>(svg, 'noop');
+  void level;
+  return call(['regionMap'], mapData, { width: 520, title: `${geo.regions} regions (${mlp.inputDim === 3 ? `plane x3 = ${slice}` : 'exact'})`, idPrefix: 'map-' }, 'region map');
+}
+
+function pointsOf(data: TrainData, slice: number): Record<string, unknown> {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < data.n; i++) {
+    if (data.d === 3 && Math.abs(data.x[i * 3 + 2] - slice) > 0.75) continue;
+    xs.push(data.x[i * data.d]);
+    ys.push(data.x[i * data.d + 1]);
+    labels.push(data.kind === 'classification' ? Math.round(data.y[i * data.k]) : 0);
+  }
+  const out: Record<string, unknown> = { x: xs, y: ys };
+  if (data.kind === 'classification') {
+    out.label = labels;
+    out.classNames = ['class 0', 'class 1'];
+  }
+  return out;
+}
+
+/** The faceted 3D surface of the regions (one facet per region), optionally with a target surface. */
+export function surfaceSvg(
+  list: readonly RegionInfo[],
+  box: Box,
+  view: View3,
+  options: { targetExpr?: string; target?: (x: number, y: number) => number; title?: string } = {},
+): string {
+  if (list.length === 0) return placeholder('no facets to draw (a smooth net, or no regions yet)');
+  return call(
+    ['facetedSurface', 'surface3d', 'surfacePlot'],
+    { box, regions: toRegion2D(list), target: options.target },
+    { azimuth: view.azimuth, elevation: view.elevation, width: 520, title: options.title ?? '', idPrefix: 'surf-' },
+    '3D surface',
+  );
+}
+
+export function networkSvg(mlp: Mlp): string {
+  return call(['networkDiagram', 'network'], mlpToJson(mlp), { width: 520, idPrefix: 'net-' }, 'network diagram');
+}
+
+export function lossChartSvg(x: readonly number[], y: readonly number[], lossName: string): string {
+  return call(
+    ['lineChart'],
+    { series: [{ label: lossName, x, y }] },
+    { width: 420, height: 240, yScale: 'log', xLabel: 'step', yLabel: 'loss', idPrefix: 'loss-' },
+    'loss chart',
+  );
+}
+
+export function countChartSvg(x: readonly number[], y: readonly number[], bounds: readonly Bound[]): string {
+  const series = [{ label: 'exact regions', x, y }];
+  const last = x.length ? x[x.length - 1] : 1;
+  for (const b of bounds) if (b.value !== null) series.push({ label: b.name, x: [0, last], y: [b.value, b.value] });
+  return call(['lineChart'], { series }, { width: 420, height: 240, yScale: 'log', xLabel: 'step', yLabel: 'regions', idPrefix: 'count-' }, 'region count chart');
+}

@@ -1,0 +1,3 @@
+import { mountNav } from '../common/nav.js';
+
+mountNav('towers');

@@ -1,0 +1,45 @@
+import type { TrainConfig } from './config.js';
+
+/** One region of the current partition, as plain data (for the 3D view and clicks on the map). */
+export interface RegionInfo {
+  /** Flat CCW vertex coordinates [x0, y0, x1, y1, …] in input units. */
+  vertices: number[];
+  /** Output = a[0]·x + a[1]·y + c on this region. */
+  a: [number, number];
+  c: number;
+  /** Activation pattern, one string per hidden layer ("1" = active, "0" = inactive; other digits for 3-state units). */
+  pattern: string[];
+}
+
+export type ToWorker =
+  | { type: 'init'; config: TrainConfig; csv?: string; model?: string }
+  | { type: 'step'; steps: number }
+  | { type: 'play' }
+  | { type: 'pause' };
+
+export interface Frame {
+  type: 'frame';
+  step: number;
+  epoch: number;
+  loss: number;
+  /** Exact activation regions in the box (null for smooth nets). */
+  regions: number | null;
+  linearRegions: number | null;
+  /** Bounds for this architecture: [name, value as text]. */
+  bounds: Array<[string, string]>;
+  box: [number, number, number, number];
+  inputDim: number;
+  classification: boolean;
+  regionList: RegionInfo[];
+  mapSvg: string;
+  networkSvg: string;
+  lossSvg: string;
+  countSvg: string;
+  model: string;
+  note: string;
+  playing: boolean;
+  /** Milliseconds of the last step + enumeration + SVG generation. */
+  frameMs: number;
+}
+
+export type FromWorker = Frame | { type: 'error'; message: string; fatal: boolean };
