@@ -1,0 +1,226 @@
+import type { Adjacency, Partition } from './partition.js';
+import { chainSegments } from './polygon.js';
+
+/** Relative length (of the box extent) below which a shared edge does not count as positive length. */
+export const ADJACENCY_EPSILON = 1e-12;
+
+function boxExtent(p: Pick<Partition, 'box'>): number {
+  const [x0, x1, y0, y1] = p.box;
+  return Math.max(Math.abs(x0), Math.abs(x1), Math.abs(y0), Math.abs(y1), x1 - x0, y1 - y0);
+}
+
+/**
+ * Finds which regions share an edge of positive length. Both sides of an interior edge carry the
+ * id of the split that created it, and all pieces of one split lie on one line, so matching is a
+ * 1D interval overlap per split (no coordinate snapping; T-junctions are handled).
+ */
+export function computeAdjacency(
+  p: Pick<Partition, 'box' | 'regionCount' | 'coords' | 'regionStart' | 'edgeSplit' | 'splits'>,
+): Adjacency {
+  const S = p.splits.count;
+  const dir = p.splits.dir;
+  const cnt = new Int32Array(S + 1);
+  const es = p.edgeSplit;
+  for (let k = 0; k < es.length; k++) if (es[k] >= 0) cnt[es[k] + 1]++;
+  for (let s = 0; s < S; s++) cnt[s + 1] += cnt[s];
+  const E = cnt[S];
+  const t0 = new Float64Array(E);
+  const t1 = new Float64Array(E);
+  const reg = new Uint32Array(E);
+  const fill = cnt.slice(0, S);
+  const c = p.coords;
+  for (let r = 0; r < p.regionCount; r++) {
+    const s0 = p.regionStart[r];
+    const s1 = p.regionStart[r + 1];
+    for (let k = s0; k < s1; k++) {
+      const sid = es[k];
+      if (sid < 0) continue;
+      const k2 = k + 1 === s1 ? s0 : k + 1;
+      const dx = dir[2 * sid];
+      const dy = dir[2 * sid + 1];
+      const e = fill[sid]++;
+      t0[e] = c[2 * k] * dx + c[2 * k + 1] * dy;
+      t1[e] = c[2 * k2] * dx + c[2 * k2 + 1] * dy;
+      reg[e] = r;
+    }
+  }
+  const eps = ADJACENCY_EPSILON * boxExtent(p);
+  const A: number[] = [];
+  const B: number[] = [];
+  const outA: number[] = [];
+  const outB: number[] = [];
+  const outS: number[] = [];
+  const outL: number[] = [];
+  const lo = (e: number) => (t0[e] < t1[e] ? t0[e] : t1[e]);
+  const hi = (e: number) => (t0[e] < t1[e] ? t1[e] : t0[e]);
+  const byLo = (x: number, y: number) => lo(x) - lo(y);
+  for (let s = 0; s < S; s++) {
+    const e0 = cnt[s];
+    const e1 = cnt[s + 1];
+    if (e1 - e0 < 2) continue;
+    A.length = 0;
+    B.length = 0;
+    for (let e = e0; e < e1; e++) (t1[e] > t0[e] ? A : B).push(e);
+    if (A.length === 0 || B.length === 0) continue;
+    if (A.length > 1) A.sort(byLo);
+    if (B.length > 1) B.sort(byLo);
+    let i = 0;
+    let j = 0;
+    while (i < A.length && j < B.length) {
+      const a = A[i];
+      const b = B[j];
+      const ov = Math.min(hi(a), hi(b)) - Math.max(lo(a), lo(b));
+      if (ov > eps && reg[a] !== reg[b]) {
+        const ra = reg[a];
+        const rb = reg[b];
+        outA.push(ra < rb ? ra : rb);
+        outB.push(ra < rb ? rb : ra);
+        outS.push(s);
+        outL.push(ov);
+      }
+      if (hi(a) < hi(b)) i++;
+      else j++;
+    }
+  }
+  return {
+    count: outA.length,
+    a: Uint32Array.from(outA),
+    b: Uint32Array.from(outB),
+    split: Int32Array.from(outS),
+    length: Float64Array.from(outL),
+  };
+}
+
+function find(parent: Uint32Array, x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+/**
+ * Do two affine maps (ax, ay, c) agree on the box? |Δax|·X + |Δay|·Y + |Δc| ≤ tol · max scale,
+ * with X, Y the largest |x|, |y| in the box and scale = |ax|·X + |ay|·Y + |c|.
+ */
+export function mapsAgree(
+  m: Float64Array,
+  i: number,
+  j: number,
+  dim: number,
+  X: number,
+  Y: number,
+  tol: number,
+): boolean {
+  for (let o = 0; o < dim; o++) {
+    const a = (i * dim + o) * 3;
+    const b = (j * dim + o) * 3;
+    const d = Math.abs(m[a] - m[b]) * X + Math.abs(m[a + 1] - m[b + 1]) * Y + Math.abs(m[a + 2] - m[b + 2]);
+    const sa = Math.abs(m[a]) * X + Math.abs(m[a + 1]) * Y + Math.abs(m[a + 2]);
+    const sb = Math.abs(m[b]) * X + Math.abs(m[b + 1]) * Y + Math.abs(m[b + 2]);
+    if (d > tol * Math.max(sa, sb)) return false;
+  }
+  return true;
+}
+
+/**
+ * Groups activation regions into connected components of the "shares an edge and `same(a, b)`"
+ * relation. Returns the component id of every region and the number of components.
+ */
+export function groupRegions(
+  p: Pick<Partition, 'regionCount' | 'adjacency'>,
+  same: (a: number, b: number) => boolean,
+): { of: Uint32Array; count: number } {
+  const n = p.regionCount;
+  const parent = new Uint32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const { a, b, count } = p.adjacency;
+  for (let e = 0; e < count; e++) {
+    if (!same(a[e], b[e])) continue;
+    const ra = find(parent, a[e]);
+    const rb = find(parent, b[e]);
+    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+  }
+  const of = new Uint32Array(n);
+  const label = new Int32Array(n).fill(-1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const r = find(parent, i);
+    if (label[r] < 0) label[r] = k++;
+    of[i] = label[r];
+  }
+  return { of, count: k };
+}
+
+/**
+ * Linear regions: merges edge-adjacent activation regions whose output maps agree within
+ * `p.mergeTolerance` (see {@link mapsAgree}); all outputs must agree.
+ */
+export function mergeLinearRegions(
+  p: Pick<Partition, 'box' | 'regionCount' | 'adjacency' | 'outputMaps' | 'outputDim' | 'mergeTolerance'>,
+): { of: Uint32Array; count: number } {
+  const [x0, x1, y0, y1] = p.box;
+  const X = Math.max(Math.abs(x0), Math.abs(x1));
+  const Y = Math.max(Math.abs(y0), Math.abs(y1));
+  const m = p.outputMaps;
+  const dim = p.outputDim;
+  const tol = p.mergeTolerance;
+  return groupRegions(p, (a, b) => mapsAgree(m, a, b, dim, X, Y, tol));
+}
+
+/**
+ * The outlines of groups of regions (e.g. linear regions: `groupOf = p.linearRegionOf`), as rings
+ * of (x, y) points: the edges of member regions that are not shared with a member of the same
+ * group, chained end to end. Outer rings are counter-clockwise, holes clockwise. Returns, per
+ * group, its rings.
+ */
+export function groupOutlines(p: Partition, groupOf: Uint32Array, groupCount: number): Float64Array[][] {
+  const internal = new Uint8Array(p.vertexCount);
+  // mark region edges fully covered by a same-group neighbour
+  const { a, b, split, length, count } = p.adjacency;
+  const edgeOf = new Map<number, number[]>();
+  for (let r = 0; r < p.regionCount; r++)
+    for (let k = p.regionStart[r]; k < p.regionStart[r + 1]; k++) {
+      const s = p.edgeSplit[k];
+      if (s < 0) continue;
+      const list = edgeOf.get(s);
+      if (list) list.push(k);
+      else edgeOf.set(s, [k]);
+    }
+  const regionOfVertex = new Uint32Array(p.vertexCount);
+  for (let r = 0; r < p.regionCount; r++) regionOfVertex.fill(r, p.regionStart[r], p.regionStart[r + 1]);
+  const c = p.coords;
+  const edgeLen = (k: number) => {
+    const r = regionOfVertex[k];
+    const k2 = k + 1 === p.regionStart[r + 1] ? p.regionStart[r] : k + 1;
+    return Math.hypot(c[2 * k2] - c[2 * k], c[2 * k2 + 1] - c[2 * k + 1]);
+  };
+  const covered = new Float64Array(p.vertexCount);
+  for (let e = 0; e < count; e++) {
+    if (groupOf[a[e]] !== groupOf[b[e]]) continue;
+    for (const k of edgeOf.get(split[e]) ?? []) {
+      const r = regionOfVertex[k];
+      if (r === a[e] || r === b[e]) covered[k] += length[e];
+    }
+  }
+  const eps = 1e-9 * boxExtent(p);
+  for (let k = 0; k < p.vertexCount; k++) if (p.edgeSplit[k] >= 0 && covered[k] >= edgeLen(k) - eps) internal[k] = 1;
+  const segs: number[][] = Array.from({ length: groupCount }, () => []);
+  for (let r = 0; r < p.regionCount; r++) {
+    const s0 = p.regionStart[r];
+    const s1 = p.regionStart[r + 1];
+    const g = segs[groupOf[r]];
+    for (let k = s0; k < s1; k++) {
+      if (internal[k]) continue;
+      const k2 = k + 1 === s1 ? s0 : k + 1;
+      g.push(c[2 * k], c[2 * k + 1], c[2 * k2], c[2 * k2 + 1]);
+    }
+  }
+  const tol = 1e-9 * boxExtent(p);
+  return segs.map((s) => chainSegments(s, tol, true).lines);
+}
+
+/** The outlines of the linear regions (possibly non-convex, possibly with holes), as rings. */
+export function linearRegionPolygons(p: Partition): Float64Array[][] {
+  return groupOutlines(p, p.linearRegionOf, p.linearRegionCount);
+}

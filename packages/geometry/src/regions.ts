@@ -1,0 +1,700 @@
+import { BudgetExceededError, InputError, type Layer, type Mlp, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { computeAdjacency, mergeLinearRegions } from './merge.js';
+import type { Box, Partition } from './partition.js';
+import { compensatedSum } from './polygon.js';
+import { DEFAULT_MERGE_TOLERANCE, DEFAULT_TOLERANCE } from './predicates.js';
+
+/** Options of {@link enumerateRegions}. */
+export interface RegionsOptions {
+  /** The box `[xmin, xmax, ymin, ymax]` to partition. */
+  box: Box;
+  /** Stop with a BudgetExceededError once more than this many regions are found. Default: no cap. */
+  maxRegions?: number;
+  /** Layer indices (0-based) whose post-activation affine maps are recorded per region. */
+  layers?: number[];
+  /** Relative tolerance for "vertex on the switching line" (default 1e-12, see README). */
+  tolerance?: number;
+  /** Relative tolerance for "equal output maps" when merging linear regions (default 1e-9). */
+  mergeTolerance?: number;
+}
+
+/** Checks that every layer is piecewise linear; throws an InputError naming the first that is not. */
+export function assertPiecewiseLinear(mlp: Mlp): void {
+  mlp.layers.forEach((layer, l) => {
+    if (!PIECEWISE_LINEAR.has(layer.activation))
+      throw new InputError(
+        `layers[${l}].activation "${layer.activation}" is smooth, so the network is not piecewise linear and has no linear regions to enumerate (supported: relu, leaky_relu, prelu, abs, hardtanh, maxout, linear)`,
+      );
+  });
+}
+
+function checkBox(box: unknown): Box {
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v)))
+    throw new InputError(`invalid box ${JSON.stringify(box)}: expected [xmin, xmax, ymin, ymax] (4 finite numbers)`);
+  const [x0, x1, y0, y1] = box as Box;
+  if (!(x0 < x1)) throw new InputError(`invalid box: xmin (${x0}) must be less than xmax (${x1})`);
+  if (!(y0 < y1)) throw new InputError(`invalid box: ymin (${y0}) must be less than ymax (${y1})`);
+  return [x0, x1, y0, y1];
+}
+
+const POS = 1;
+const NEG = 2;
+
+/** A growable set of convex polygons ("pieces") with a state byte per unit of one layer. */
+class Pool {
+  coords = new Float64Array(2048);
+  eids = new Int32Array(1024);
+  start = new Int32Array(257);
+  states = new Uint8Array(256);
+  count = 0;
+  nv = 0;
+  stride = 1;
+  reset(stride: number): void {
+    this.count = 0;
+    this.nv = 0;
+    this.stride = stride;
+    this.start[0] = 0;
+  }
+  reserve(verts: number): void {
+    const need = this.nv + verts;
+    if (need > this.eids.length) {
+      let cap = this.eids.length * 2;
+      while (cap < need) cap *= 2;
+      const c = new Float64Array(2 * cap);
+      c.set(this.coords.subarray(0, 2 * this.nv));
+      this.coords = c;
+      const e = new Int32Array(cap);
+      e.set(this.eids.subarray(0, this.nv));
+      this.eids = e;
+    }
+    if (this.count + 2 >= this.start.length) {
+      const s = new Int32Array(this.start.length * 2);
+      s.set(this.start);
+      this.start = s;
+    }
+    const needS = (this.count + 2) * this.stride;
+    if (needS > this.states.length) {
+      let cap = this.states.length * 2;
+      while (cap < needS) cap *= 2;
+      const st = new Uint8Array(cap);
+      st.set(this.states.subarray(0, this.count * this.stride));
+      this.states = st;
+    }
+  }
+  /** Closes the piece whose `m` vertices were just written at `nv`; copies states of `src` piece `sp`. */
+  commit(m: number, src: Pool, sp: number, unit: number, state: number): void {
+    const p = this.count;
+    this.nv += m;
+    this.count = p + 1;
+    this.start[p + 1] = this.nv;
+    const st = this.stride;
+    const o = p * st;
+    const so = sp * st;
+    const s = this.states;
+    const ss = src.states;
+    for (let i = 0; i < unit; i++) s[o + i] = ss[so + i];
+    s[o + unit] = state;
+  }
+}
+
+/** Scratch polygon buffer. */
+class Poly {
+  coords = new Float64Array(512);
+  eids = new Int32Array(256);
+  n = 0;
+  reserve(n: number): void {
+    if (n > this.eids.length) {
+      let cap = this.eids.length * 2;
+      while (cap < n) cap *= 2;
+      this.coords = new Float64Array(2 * cap);
+      this.eids = new Int32Array(cap);
+    }
+  }
+}
+
+let VALS = new Float64Array(256);
+let SIGN = new Int8Array(256);
+
+/** Evaluates a x + b y + c at n vertices of `c0` from vertex `o`; fills VALS/SIGN; returns POS|NEG mask. */
+function classify(co: Float64Array, o: number, n: number, a: number, b: number, c: number, tol: number): number {
+  if (n > VALS.length) {
+    VALS = new Float64Array(2 * n);
+    SIGN = new Int8Array(2 * n);
+  }
+  let mask = 0;
+  for (let i = 0; i < n; i++) {
+    const k = 2 * (o + i);
+    const v = a * co[k] + b * co[k + 1] + c;
+    VALS[i] = v;
+    if (v > tol) {
+      SIGN[i] = 1;
+      mask |= POS;
+    } else if (v < -tol) {
+      SIGN[i] = -1;
+      mask |= NEG;
+    } else SIGN[i] = 0;
+  }
+  return mask;
+}
+
+/**
+ * Writes the part of the convex polygon (n vertices from `o`) where keep·value ≥ 0 (classified by
+ * the last `classify`) into dst at vertex `d`; the new edge along the line gets label `cut`.
+ * Returns the number of vertices written. Intersection points are computed identically for both
+ * keep signs, so the two halves share their cut exactly.
+ */
+function clip(
+  sc: Float64Array,
+  se: Int32Array,
+  o: number,
+  n: number,
+  keep: number,
+  cut: number,
+  dc: Float64Array,
+  de: Int32Array,
+  d: number,
+): number {
+  let m = d;
+  for (let i = 0; i < n; i++) {
+    const j = i + 1 === n ? 0 : i + 1;
+    const si = SIGN[i] * keep;
+    const sj = SIGN[j] * keep;
+    const ki = 2 * (o + i);
+    if (si >= 0) {
+      dc[2 * m] = sc[ki];
+      dc[2 * m + 1] = sc[ki + 1];
+      de[m] = si === 0 && sj < 0 ? cut : se[o + i];
+      m++;
+    }
+    if ((si > 0 && sj < 0) || (si < 0 && sj > 0)) {
+      const kj = 2 * (o + j);
+      const vi = VALS[i];
+      const t = vi / (vi - VALS[j]);
+      const xi = sc[ki];
+      const yi = sc[ki + 1];
+      dc[2 * m] = xi + t * (sc[kj] - xi);
+      dc[2 * m + 1] = yi + t * (sc[kj + 1] - yi);
+      de[m] = si > 0 ? cut : se[o + i];
+      m++;
+    }
+  }
+  return m - d;
+}
+
+function copyPoly(sc: Float64Array, se: Int32Array, o: number, n: number, dc: Float64Array, de: Int32Array, d: number): void {
+  dc.set(sc.subarray(2 * o, 2 * (o + n)), 2 * d);
+  de.set(se.subarray(o, o + n), d);
+}
+
+/** Growable output arrays. */
+class Out {
+  coords = new Float64Array(1 << 14);
+  eids = new Int32Array(1 << 13);
+  starts: number[] = [0];
+  patterns = new Uint8Array(1 << 12);
+  maps = new Float64Array(1 << 12);
+  areas = new Float64Array(1 << 10);
+  interior = new Float64Array(1 << 11);
+  nv = 0;
+  count = 0;
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let cap = a.length * 2;
+  while (cap < need) cap *= 2;
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
+}
+
+class Enumerator {
+  readonly layers: Layer[];
+  readonly L: number;
+  readonly tolRel: number;
+  readonly bx: number;
+  readonly by: number;
+  readonly maxRegions: number;
+  readonly poolsA: Pool[] = [];
+  readonly poolsB: Pool[] = [];
+  /** Pre-activation maps per depth: [rows][3]. */
+  readonly Z: Float64Array[] = [];
+  /** Post-activation maps per depth: [units][3]. */
+  readonly H: Float64Array[] = [];
+  readonly active: Int32Array[] = [];
+  readonly layerOffset: Int32Array;
+  readonly stride: number;
+  readonly pattern: Uint8Array;
+  readonly record: number[];
+  readonly recordMaps: Float64Array[] = [];
+  readonly recordSize: number[] = [];
+  readonly recBuf: Float64Array[] = [];
+  readonly t1 = new Poly();
+  readonly t2 = new Poly();
+  readonly t3 = new Poly();
+  pairIds = new Int32Array(16);
+  // split table
+  sLayer: number[] = [];
+  sUnit: number[] = [];
+  sSub: number[] = [];
+  sDir: number[] = [];
+  out = new Out();
+
+  constructor(mlp: Mlp, box: Box, tolRel: number, maxRegions: number, record: number[]) {
+    this.layers = mlp.layers;
+    this.L = mlp.layers.length;
+    this.tolRel = tolRel;
+    this.bx = Math.max(Math.abs(box[0]), Math.abs(box[1]));
+    this.by = Math.max(Math.abs(box[2]), Math.abs(box[3]));
+    this.maxRegions = maxRegions;
+    this.layerOffset = new Int32Array(this.L + 1);
+    for (let l = 0; l < this.L; l++) {
+      const layer = this.layers[l];
+      this.layerOffset[l + 1] = this.layerOffset[l] + layer.units;
+      this.poolsA.push(new Pool());
+      this.poolsB.push(new Pool());
+      this.Z.push(new Float64Array(layer.rows * 3));
+      this.H.push(new Float64Array(layer.units * 3));
+      this.active.push(new Int32Array(layer.units));
+    }
+    this.stride = this.layerOffset[this.L];
+    this.pattern = new Uint8Array(this.stride);
+    this.record = record;
+    for (const l of record) {
+      this.recordSize.push(this.layers[l].units * 3);
+      this.recordMaps.push(new Float64Array(1024));
+      this.recBuf.push(new Float64Array(this.layers[l].units * 3));
+    }
+  }
+
+  newSplit(layer: number, unit: number, sub: number, a: number, b: number): number {
+    const id = this.sLayer.length;
+    this.sLayer.push(layer);
+    this.sUnit.push(unit);
+    this.sSub.push(sub);
+    const h = Math.hypot(a, b);
+    this.sDir.push(-b / h, a / h);
+    return id;
+  }
+
+  run(box: Box): void {
+    const A = this.poolsA[0];
+    A.reset(this.layers[0].units);
+    // depth 0 input: the box, with Z[0] = first layer forms
+    const l0 = this.layers[0];
+    const Z0 = this.Z[0];
+    for (let r = 0; r < l0.rows; r++) {
+      Z0[3 * r] = l0.weights[2 * r];
+      Z0[3 * r + 1] = l0.weights[2 * r + 1];
+      Z0[3 * r + 2] = l0.bias[r];
+    }
+    const src = this.t3;
+    src.reserve(4);
+    const [x0, x1, y0, y1] = box;
+    src.coords.set([x0, y0, x1, y0, x1, y1, x0, y1]);
+    src.eids.set([-1, -2, -3, -4]);
+    src.n = 4;
+    this.layer(0, src.coords, src.eids, 0, 4);
+  }
+
+  /** Splits one convex polygon by every unit of layer d, then recurses into each piece. */
+  layer(d: number, sc: Float64Array, se: Int32Array, so: number, sn: number): void {
+    const layer = this.layers[d];
+    const units = layer.units;
+    let A = this.poolsA[d];
+    let B = this.poolsB[d];
+    A.reset(units);
+    A.reserve(sn);
+    copyPoly(sc, se, so, sn, A.coords, A.eids, 0);
+    A.nv = sn;
+    A.count = 1;
+    A.start[1] = sn;
+    const Z = this.Z[d];
+    const act = layer.activation;
+    const tolRel = this.tolRel;
+    const bx = this.bx;
+    const by = this.by;
+    if (act !== 'linear') {
+      const rank = act === 'maxout' ? (layer.rank as number) : 1;
+      for (let j = 0; j < units; j++) {
+        B.reset(units);
+        if (act === 'maxout') {
+          if (rank === 1) this.passTrivial(A, B, j);
+          else this.passMaxout(d, A, B, j, rank);
+        } else if (act === 'hardtanh') this.passHardtanh(d, A, B, j);
+        else {
+          const fa = Z[3 * j];
+          const fb = Z[3 * j + 1];
+          const fc = Z[3 * j + 2];
+          const tol = tolRel * (Math.abs(fa) * bx + Math.abs(fb) * by + Math.abs(fc));
+          for (let p = 0; p < A.count; p++) {
+            const o = A.start[p];
+            const n = A.start[p + 1] - o;
+            const mask = classify(A.coords, o, n, fa, fb, fc, tol);
+            B.reserve(2 * n + 4);
+            if (mask === (POS | NEG)) {
+              const sid = this.newSplit(d, j, 0, fa, fb);
+              let m = clip(A.coords, A.eids, o, n, 1, sid, B.coords, B.eids, B.nv);
+              B.commit(m, A, p, j, 1);
+              m = clip(A.coords, A.eids, o, n, -1, sid, B.coords, B.eids, B.nv);
+              B.commit(m, A, p, j, 0);
+            } else {
+              copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
+              B.commit(n, A, p, j, mask === POS ? 1 : 0);
+            }
+          }
+        }
+        const t = A;
+        A = B;
+        B = t;
+      }
+      this.poolsA[d] = A;
+      this.poolsB[d] = B;
+    } else {
+      for (let j = 0; j < units; j++) A.states[j] = 0;
+    }
+    // compose and recurse
+    const H = this.H[d];
+    const act2 = this.active[d];
+    const last = d === this.L - 1;
+    const poff = this.layerOffset[d];
+    const pattern = this.pattern;
+    const rec = this.record.indexOf(d);
+    for (let p = 0; p < A.count; p++) {
+      const st = A.states.subarray(p * units, (p + 1) * units);
+      const nAct = this.postActivation(layer, Z, st, H, act2);
+      for (let j = 0; j < units; j++) pattern[poff + j] = st[j];
+      if (rec >= 0) this.recordLayer(rec, H);
+      const o = A.start[p];
+      const n = A.start[p + 1] - o;
+      if (last) this.emit(A.coords, A.eids, o, n);
+      else {
+        this.compose(this.layers[d + 1], H, act2, nAct, this.Z[d + 1]);
+        this.layer(d + 1, A.coords, A.eids, o, n);
+      }
+    }
+  }
+
+  passTrivial(A: Pool, B: Pool, j: number): void {
+    for (let p = 0; p < A.count; p++) {
+      const o = A.start[p];
+      const n = A.start[p + 1] - o;
+      B.reserve(n);
+      copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
+      B.commit(n, A, p, j, 0);
+    }
+  }
+
+  passHardtanh(d: number, A: Pool, B: Pool, j: number): void {
+    const Z = this.Z[d];
+    const fa = Z[3 * j];
+    const fb = Z[3 * j + 1];
+    const fc = Z[3 * j + 2];
+    const scale = Math.abs(fa) * this.bx + Math.abs(fb) * this.by;
+    const tolLo = this.tolRel * (scale + Math.abs(fc + 1));
+    const tolHi = this.tolRel * (scale + Math.abs(fc - 1));
+    const T = this.t1;
+    for (let p = 0; p < A.count; p++) {
+      const o = A.start[p];
+      const n = A.start[p + 1] - o;
+      B.reserve(2 * n + 8);
+      T.reserve(n + 4);
+      // z + 1: below → state 0
+      const m1 = classify(A.coords, o, n, fa, fb, fc + 1, tolLo);
+      let uc = A.coords;
+      let ue = A.eids;
+      let uo = o;
+      let un = n;
+      if (m1 === (POS | NEG)) {
+        const sid = this.newSplit(d, j, 0, fa, fb);
+        const m = clip(A.coords, A.eids, o, n, -1, sid, B.coords, B.eids, B.nv);
+        B.commit(m, A, p, j, 0);
+        un = clip(A.coords, A.eids, o, n, 1, sid, T.coords, T.eids, 0);
+        uc = T.coords;
+        ue = T.eids;
+        uo = 0;
+      } else if (m1 !== POS) {
+        // entirely at or below z = -1 (ties go to the lower state)
+        copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
+        B.commit(n, A, p, j, 0);
+        continue;
+      }
+      // z - 1 on the upper part: below → 1, above → 2
+      const m2 = classify(uc, uo, un, fa, fb, fc - 1, tolHi);
+      if (m2 === (POS | NEG)) {
+        const sid = this.newSplit(d, j, 1, fa, fb);
+        B.reserve(2 * un + 4);
+        let m = clip(uc, ue, uo, un, -1, sid, B.coords, B.eids, B.nv);
+        B.commit(m, A, p, j, 1);
+        m = clip(uc, ue, uo, un, 1, sid, B.coords, B.eids, B.nv);
+        B.commit(m, A, p, j, 2);
+      } else {
+        B.reserve(un);
+        copyPoly(uc, ue, uo, un, B.coords, B.eids, B.nv);
+        B.commit(un, A, p, j, m2 === POS ? 2 : 1);
+      }
+    }
+  }
+
+  passMaxout(d: number, A: Pool, B: Pool, j: number, k: number): void {
+    const Z = this.Z[d];
+    const r0 = j * k;
+    if (this.pairIds.length < k * k) this.pairIds = new Int32Array(k * k);
+    const pairIds = this.pairIds;
+    const T1 = this.t1;
+    const T2 = this.t2;
+    for (let p = 0; p < A.count; p++) {
+      const o = A.start[p];
+      const n = A.start[p + 1] - o;
+      pairIds.fill(-1, 0, k * k);
+      for (let i = 0; i < k; i++) {
+        // cell i = {z_i >= z_r for all r != i}, ties to the lowest index
+        let cc = A.coords;
+        let ce = A.eids;
+        let co = o;
+        let cn = n;
+        let useT1 = true;
+        let empty = false;
+        for (let r = 0; r < k && !empty; r++) {
+          if (r === i) continue;
+          const fa = Z[3 * (r0 + i)] - Z[3 * (r0 + r)];
+          const fb = Z[3 * (r0 + i) + 1] - Z[3 * (r0 + r) + 1];
+          const fc = Z[3 * (r0 + i) + 2] - Z[3 * (r0 + r) + 2];
+          const tol = this.tolRel * (Math.abs(fa) * this.bx + Math.abs(fb) * this.by + Math.abs(fc));
+          const mask = classify(cc, co, cn, fa, fb, fc, tol);
+          if (mask === POS) continue;
+          if (mask === 0) {
+            if (r < i) empty = true;
+            continue;
+          }
+          if (mask === NEG) {
+            empty = true;
+            continue;
+          }
+          const lo = i < r ? i : r;
+          const hi = i < r ? r : i;
+          let sid = pairIds[lo * k + hi];
+          if (sid < 0) {
+            // direction of the line z_lo = z_hi
+            const s = lo === i ? 1 : -1;
+            sid = this.newSplit(d, j, lo * k + hi, s * fa, s * fb);
+            pairIds[lo * k + hi] = sid;
+          }
+          const T = useT1 ? T1 : T2;
+          T.reserve(cn + 4);
+          const m = clip(cc, ce, co, cn, 1, sid, T.coords, T.eids, 0);
+          cc = T.coords;
+          ce = T.eids;
+          co = 0;
+          cn = m;
+          useT1 = !useT1;
+          if (m < 3) empty = true;
+        }
+        if (empty) continue;
+        B.reserve(cn);
+        copyPoly(cc, ce, co, cn, B.coords, B.eids, B.nv);
+        B.commit(cn, A, p, j, i);
+      }
+    }
+  }
+
+  /** H = activation applied to the maps Z given states; lists units with a non-zero map. */
+  postActivation(layer: Layer, Z: Float64Array, st: Uint8Array, H: Float64Array, active: Int32Array): number {
+    const units = layer.units;
+    let nAct = 0;
+    const act = layer.activation;
+    for (let j = 0; j < units; j++) {
+      const s = st[j];
+      let f = 1;
+      let row = j;
+      let konst = 0;
+      switch (act) {
+        case 'relu':
+          f = s;
+          break;
+        case 'leaky_relu':
+          f = s ? 1 : (layer.alpha as number);
+          break;
+        case 'prelu':
+          f = s ? 1 : (layer.alphas as Float64Array)[j];
+          break;
+        case 'abs':
+          f = s ? 1 : -1;
+          break;
+        case 'hardtanh':
+          if (s !== 1) {
+            f = 0;
+            konst = s === 0 ? -1 : 1;
+          }
+          break;
+        case 'maxout':
+          row = j * (layer.rank as number) + s;
+          break;
+        default:
+          break;
+      }
+      if (f === 0) {
+        H[3 * j] = 0;
+        H[3 * j + 1] = 0;
+        H[3 * j + 2] = konst;
+        if (konst !== 0) active[nAct++] = j;
+      } else {
+        H[3 * j] = f * Z[3 * row];
+        H[3 * j + 1] = f * Z[3 * row + 1];
+        H[3 * j + 2] = f * Z[3 * row + 2];
+        active[nAct++] = j;
+      }
+    }
+    return nAct;
+  }
+
+  /** Z' = W H + b for the next layer, summing only over units with non-zero maps. */
+  compose(next: Layer, H: Float64Array, active: Int32Array, nAct: number, Zn: Float64Array): void {
+    const w = next.weights;
+    const b = next.bias;
+    const nIn = next.nIn;
+    for (let r = 0; r < next.rows; r++) {
+      let sa = 0;
+      let sb = 0;
+      let sc = b[r];
+      const wo = r * nIn;
+      for (let q = 0; q < nAct; q++) {
+        const i = active[q];
+        const wi = w[wo + i];
+        sa += wi * H[3 * i];
+        sb += wi * H[3 * i + 1];
+        sc += wi * H[3 * i + 2];
+      }
+      Zn[3 * r] = sa;
+      Zn[3 * r + 1] = sb;
+      Zn[3 * r + 2] = sc;
+    }
+  }
+
+  recordLayer(rec: number, H: Float64Array): void {
+    this.recBuf[rec].set(H.subarray(0, this.recordSize[rec]));
+  }
+
+  emit(sc: Float64Array, se: Int32Array, o: number, n: number): void {
+    const out = this.out;
+    const r = out.count;
+    if (r >= this.maxRegions)
+      throw new BudgetExceededError(`more than ${this.maxRegions} regions (raise --max-regions / maxRegions)`);
+    const v0 = out.nv;
+    out.coords = grow(out.coords, 2 * (v0 + n));
+    out.eids = grow(out.eids, v0 + n);
+    copyPoly(sc, se, o, n, out.coords, out.eids, v0);
+    out.nv = v0 + n;
+    out.starts.push(out.nv);
+    // area (relative to first vertex) and vertex average
+    const c = out.coords;
+    const ox = c[2 * v0];
+    const oy = c[2 * v0 + 1];
+    let s = 0;
+    let px = 0;
+    let py = 0;
+    let mx = 0;
+    let my = 0;
+    for (let k = 1; k < n; k++) {
+      const x = c[2 * (v0 + k)] - ox;
+      const y = c[2 * (v0 + k) + 1] - oy;
+      s += px * y - x * py;
+      px = x;
+      py = y;
+      mx += x;
+      my += y;
+    }
+    out.areas = grow(out.areas, r + 1);
+    out.areas[r] = s / 2;
+    out.interior = grow(out.interior, 2 * r + 2);
+    out.interior[2 * r] = ox + mx / n;
+    out.interior[2 * r + 1] = oy + my / n;
+    const stride = this.stride;
+    out.patterns = grow(out.patterns, (r + 1) * stride);
+    out.patterns.set(this.pattern, r * stride);
+    const Hl = this.H[this.L - 1];
+    const od = this.layers[this.L - 1].units * 3;
+    out.maps = grow(out.maps, (r + 1) * od);
+    out.maps.set(Hl.subarray(0, od), r * od);
+    for (let q = 0; q < this.record.length; q++) {
+      const size = this.recordSize[q];
+      this.recordMaps[q] = grow(this.recordMaps[q], (r + 1) * size);
+      this.recordMaps[q].set(this.recBuf[q], r * size);
+    }
+    out.count = r + 1;
+  }
+}
+
+/**
+ * Enumerates the exact activation regions of a piecewise-linear network with two inputs inside a
+ * box, by splitting convex polygons layer by layer along each unit's switching line(s), then
+ * merges edge-adjacent regions with equal output maps into linear regions.
+ *
+ * @example
+ * const p = enumerateRegions(mlp, { box: [-1, 1, -1, 1] });
+ * p.regionCount; p.linearRegionCount; regionVertices(p, 0);
+ */
+export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
+  if (options === undefined || options === null) throw new InputError('enumerateRegions: options.box is required');
+  const box = checkBox(options.box);
+  if (mlp.inputDim !== 2)
+    throw new InputError(
+      `enumerateRegions needs a network with inputDim 2, got ${mlp.inputDim}; use slicePlane(mlp, {origin, u, v}) to partition a plane through its input space`,
+    );
+  assertPiecewiseLinear(mlp);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const mergeTolerance = options.mergeTolerance ?? DEFAULT_MERGE_TOLERANCE;
+  if (!(tolerance >= 0 && tolerance < 1)) throw new InputError(`invalid tolerance ${tolerance}: expected 0 <= tolerance < 1`);
+  if (!(mergeTolerance >= 0)) throw new InputError(`invalid mergeTolerance ${mergeTolerance}: expected >= 0`);
+  const maxRegions = options.maxRegions ?? Number.POSITIVE_INFINITY;
+  if (!(maxRegions >= 1)) throw new InputError(`invalid maxRegions ${maxRegions}: expected an integer >= 1`);
+  const record = options.layers ?? [];
+  for (const l of record)
+    if (!Number.isInteger(l) || l < 0 || l >= mlp.layers.length)
+      throw new InputError(`invalid layers entry ${l}: expected a layer index in 0..${mlp.layers.length - 1}`);
+
+  const e = new Enumerator(mlp, box, tolerance, maxRegions, record);
+  e.run(box);
+  const out = e.out;
+  const R = out.count;
+  const layerMaps: Record<number, Float64Array> = {};
+  record.forEach((l, q) => {
+    layerMaps[l] = e.recordMaps[q].slice(0, R * e.recordSize[q]);
+  });
+  const areas = out.areas.slice(0, R);
+  const p: Partition = {
+    box,
+    inputDim: 2,
+    outputDim: mlp.outputDim,
+    regionCount: R,
+    linearRegionCount: 0,
+    vertexCount: out.nv,
+    area: compensatedSum(areas),
+    coords: out.coords.slice(0, 2 * out.nv),
+    regionStart: Uint32Array.from(out.starts),
+    edgeSplit: out.eids.slice(0, out.nv),
+    patterns: out.patterns.slice(0, R * e.stride),
+    patternStride: e.stride,
+    layerOffset: e.layerOffset,
+    outputMaps: out.maps.slice(0, R * mlp.outputDim * 3),
+    layerMaps,
+    areas,
+    interior: out.interior.slice(0, 2 * R),
+    splits: {
+      count: e.sLayer.length,
+      layer: Int32Array.from(e.sLayer),
+      unit: Int32Array.from(e.sUnit),
+      sub: Int32Array.from(e.sSub),
+      dir: Float64Array.from(e.sDir),
+    },
+    adjacency: { count: 0, a: new Uint32Array(0), b: new Uint32Array(0), split: new Int32Array(0), length: new Float64Array(0) },
+    linearRegionOf: new Uint32Array(R),
+    tolerance,
+    mergeTolerance,
+  };
+  p.adjacency = computeAdjacency(p);
+  const merged = mergeLinearRegions(p);
+  p.linearRegionOf = merged.of;
+  p.linearRegionCount = merged.count;
+  return p;
+}
