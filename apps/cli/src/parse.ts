@@ -48,18 +48,6 @@ export function parseBoxN(text: string, dim: number): number[] {
   return v;
 }
 
-/** Parses an architecture string `2-6-1` into widths [2, 6, 1] (at least input and output). */
-export function parseArch(text: string, name = '--arch'): number[] {
-  const parts = text.split('-').map((s) => s.trim());
-  const widths = parts.map(Number);
-  const bad = widths.findIndex((w) => !Number.isInteger(w) || w < 1);
-  if (parts.length < 2 || bad >= 0)
-    throw new UsageError(
-      `invalid ${name} "${text}": ${bad >= 0 ? `"${parts[bad]}" is not a positive integer` : 'needs at least an input and an output width'} (example: 2-6-1)`,
-    );
-  return widths;
-}
-
 /** Parses a non-negative integer option (0 allowed). */
 export function parseCount(text: string, name: string): number {
   return parseInteger(text, name, 0);
