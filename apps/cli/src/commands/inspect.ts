@@ -1,4 +1,5 @@
 import { createRng, evaluateMlp, type Layer, type Mlp, mlpWidths, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { enumerateRegions } from '@tessera/geometry';
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../program.js';
 import { readModel } from '../io.js';
@@ -28,10 +29,11 @@ const SMOOTH_SATURATION = 4;
 /**
  * The vertices of every exact activation region in the box (from geometry), as points
  * [n][2]: a continuous piecewise-affine pre-activation takes its extremes over a polygon at its
- * vertices, so min/max over these points are exact. Null when geometry cannot do it.
+ * vertices, so min/max over these points are exact.
  */
-function exactPreactivationPoints(_mlp: Mlp, _box: [number, number, number, number]): Float64Array | null {
-  return null; // TODO(geometry): wire enumerateRegions once it lands
+function exactPreactivationPoints(mlp: Mlp, box: [number, number, number, number]): Float64Array {
+  const partition = enumerateRegions(mlp, { box });
+  return partition.coords;
 }
 
 function layerParameters(layer: Layer): number {
@@ -117,7 +119,7 @@ export function inspectModel(
   let method: 'exact' | 'sampled' = 'sampled';
   if (options.exact && pl && mlp.inputDim === 2) {
     points = exactPreactivationPoints(mlp, options.box as [number, number, number, number]);
-    if (points) method = 'exact';
+    method = 'exact';
   }
   if (!points) points = samplePoints(options.box, mlp.inputDim, options.samples, options.seed);
   const n = points.length / mlp.inputDim;

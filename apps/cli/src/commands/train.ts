@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Dataset, makeDataset } from '@tessera/datasets';
+import { type Dataset, makeDataset, parseCsv, trainTestSplit } from '@tessera/datasets';
 import {
   type Activation,
   createMlp,
@@ -15,7 +15,7 @@ import {
 } from '@tessera/nn-core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
+import { readTextFile, writeFileAtomic } from '../io.js';
 import { formatTable, info, printJson } from '../output.js';
 import { parseInteger, parseNumber, parseNumberList } from '../parse.js';
 import type { GlobalOptions } from '../program.js';
@@ -93,14 +93,21 @@ export function accuracyOf(mlp: Mlp, data: Dataset): number {
 }
 
 /** Loads a CSV file through the datasets package (label columns `y…` by default, or `--label`). */
-function loadCsvDataset(_path: string, _label?: string): Dataset {
-  throw new UsageError('CSV input is not available yet');
+function loadCsvDataset(path: string, label?: string): Dataset {
+  const text = readTextFile(path, 'data file');
+  const labels = label === undefined ? undefined : label.split(',').map((s) => s.trim());
+  const ds = parseCsv(text, { source: path, ...(labels ? { labels } : {}) });
+  if (ds.k === 0) throw new UsageError(`${path}: no label column (name one with --label, or call it y)`);
+  return ds;
 }
 
-/** Seeded train/test split (datasets' splitter). */
-function splitDataset(data: Dataset, fraction: number, _seed: number): { train: Dataset; test: Dataset | null } {
+/** Seeded train/test split (stratified for classification) from the datasets package. */
+function splitDataset(data: Dataset, fraction: number, seed: number): { train: Dataset; test: Dataset | null } {
   if (fraction === 0) return { train: data, test: null };
-  throw new UsageError('--test-split is not available yet');
+  const { train, test } = trainTestSplit(data, { testFraction: fraction, seed });
+  if (test.n === 0 || train.n === 0)
+    throw new UsageError(`--test-split ${fraction} leaves ${train.n} training and ${test.n} test rows; use a fraction that keeps both non-empty`);
+  return { train, test };
 }
 
 /** Output width a loss needs for a dataset. */
