@@ -225,8 +225,8 @@ export function fit(model: Mlp, data: TrainData, options: FitOptions = {}): Hist
         bx = data.x.subarray(start * inputDim, (start + b) * inputDim);
         by = data.y.subarray(start * targetDim, (start + b) * targetDim);
       } else {
-        gatherRows(data.x, perm, start, b, inputDim, xb);
-        gatherRows(data.y, perm, start, b, targetDim, yb);
+        gatherRowsInto(data.x, perm, start, b, inputDim, xb);
+        gatherRowsInto(data.y, perm, start, b, targetDim, yb);
         bx = xb;
         by = yb;
       }
@@ -291,7 +291,7 @@ export function fit(model: Mlp, data: TrainData, options: FitOptions = {}): Hist
 }
 
 /** Copies rows `idx[start…start+count-1]` of `src` ([·][dim]) into `out` ([count][dim]). */
-export function gatherRows(
+export function gatherRowsInto(
   src: Float64Array,
   idx: Uint32Array | readonly number[],
   start: number,
