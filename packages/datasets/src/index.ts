@@ -5,3 +5,8 @@ export * from './surface.js';
 export * from './classic.js';
 export * from './regression.js';
 export * from './makeDataset.js';
+export * from './split.js';
+export * from './standardize.js';
+export * from './oneHot.js';
+export * from './csv.js';
+export * from './json.js';
