@@ -86,37 +86,40 @@ export function toRegionList(p: PartitionLike): RegionInfo[] {
 
 export interface Bound {
   name: string;
+  label: string;
   value: number | null;
   text: string;
 }
 
-type BoundsFn = (widths: number[], options?: object) => Record<string, unknown> | unknown[];
+type BoundsFn = (widths: number[]) => { bounds: Record<string, { name: string; label: string; value: number | string | null }> };
 
-/** Every bound geometry knows for the net's architecture (hidden widths only; relu counting). */
+/** Short names for the bounds geometry reports (its `label`s are long citations). */
+const SHORT: Record<string, string> = {
+  zaslavsky: 'Zaslavsky',
+  montufar2014Lower: 'Montúfar14 LB',
+  serra2018Lower: 'Serra18 LB',
+  serra2018Upper: 'Serra18 UB',
+  montufar2017Upper: 'Montúfar17 UB',
+  shallowSameN: 'shallow same N',
+  twoPowerN: '2^N',
+  serra2018Exact1D: 'Serra18 exact (1D)',
+};
+
+/** Every bound geometry knows for the net's architecture (widths from the model; relu counting). */
 export function boundsOf(mlp: Mlp): Bound[] {
-  const f = pick<BoundsFn>(geometry, 'bounds') ?? pick<BoundsFn>(geometry, 'regionBounds');
+  const f = pick<BoundsFn>(geometry, 'bounds');
   if (!f) return [];
-  const widths = mlpWidths(mlp);
-  let raw: Record<string, unknown> | unknown[];
+  let raw: ReturnType<BoundsFn>;
   try {
-    raw = f(widths);
+    raw = f(mlpWidths(mlp));
   } catch {
     return [];
   }
   const out: Bound[] = [];
-  const entries: Array<[string, unknown]> = Array.isArray(raw)
-    ? raw.map((b) => {
-        const o = b as { name?: string; id?: string; value?: unknown };
-        return [o.name ?? o.id ?? '?', o.value];
-      })
-    : Object.entries(raw);
-  for (const [name, v] of entries) {
-    const val = v as unknown;
-    const inner = val !== null && typeof val === 'object' && 'value' in (val as object) ? (val as { value: unknown }).value : val;
-    if (inner === null || inner === undefined) continue;
-    const value = typeof inner === 'bigint' ? Number(inner) : typeof inner === 'number' ? inner : Number(inner);
-    if (!Number.isFinite(value)) continue;
-    out.push({ name, value, text: typeof inner === 'bigint' ? inner.toString() : String(inner) });
+  for (const [key, b] of Object.entries(raw.bounds)) {
+    if (b.value === null) continue;
+    const value = Number(b.value);
+    out.push({ name: SHORT[key] ?? key, label: b.label, value, text: String(b.value) });
   }
   return out;
 }

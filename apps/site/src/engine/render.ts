@@ -1,6 +1,6 @@
 import * as svg from '@tessera/render-svg';
-import { type Mlp, mlpToJson } from '@tessera/nn-core';
-import type { RegionInfo } from '../train/protocol.js';
+import type { Mlp } from '@tessera/nn-core';
+import type { RegionInfo, SampledTarget } from '../train/protocol.js';
 import type { TrainData } from './data.js';
 import type { Bound, PartitionLike, Regions } from './geometry.js';
 import { pick } from './pick.js';
@@ -41,7 +41,7 @@ export function toRegion2D(list: readonly RegionInfo[]): Array<Record<string, un
   return list.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c }, pattern: r.pattern.join('|') }));
 }
 
-function neighborsOf(p: PartitionLike): number[][] {
+export function neighborsOf(p: PartitionLike): number[][] {
   const out: number[][] = Array.from({ length: p.regionCount }, () => []);
   for (let i = 0; i < p.adjacency.count; i++) {
     out[p.adjacency.a[i]].push(p.adjacency.b[i]);
@@ -78,8 +78,6 @@ export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: num
     edges: edgesOf(p),
     points,
   };
-  const level = pick<(p: unknown, c: number) => unknown>(svg, 'noop');
-  void level;
   return call(['regionMap'], mapData, { width: 520, title: `${geo.regions} regions (${mlp.inputDim === 3 ? `plane x3 = ${slice}` : 'exact'})`, idPrefix: 'map-' }, 'region map');
 }
 
@@ -106,33 +104,56 @@ export function surfaceSvg(
   list: readonly RegionInfo[],
   box: Box,
   view: View3,
-  options: { targetExpr?: string; target?: (x: number, y: number) => number; title?: string } = {},
+  options: { neighbors?: number[][]; target?: SampledTarget | null; title?: string; zLabel?: string } = {},
 ): string {
   if (list.length === 0) return placeholder('no facets to draw (a smooth net, or no regions yet)');
+  const data: Record<string, unknown> = { box, regions: toRegion2D(list) };
+  if (options.neighbors) data.neighbors = options.neighbors;
+  if (options.target) data.target = options.target;
   return call(
-    ['facetedSurface', 'surface3d', 'surfacePlot'],
-    { box, regions: toRegion2D(list), target: options.target },
-    { azimuth: view.azimuth, elevation: view.elevation, width: 520, title: options.title ?? '', idPrefix: 'surf-' },
+    ['surface3d'],
+    data,
+    { azimuth: view.azimuth, elevation: view.elevation, width: 520, height: 420, title: options.title ?? '', idPrefix: 'surf-', zLabel: options.zLabel ?? 'f' },
     '3D surface',
   );
 }
 
+/** Samples f on an nx × ny grid of nodes over the box (render-svg's SampledGrid layout). */
+export function sampleTarget(f: (x: number, y: number) => number, box: Box, nx = 25, ny = 25): SampledTarget {
+  const values: number[] = [];
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++)
+      values.push(f(box[0] + (i * (box[1] - box[0])) / (nx - 1), box[2] + (j * (box[3] - box[2])) / (ny - 1)));
+  return { box: [box[0], box[1], box[2], box[3]], nx, ny, values };
+}
+
 export function networkSvg(mlp: Mlp): string {
-  return call(['networkDiagram', 'network'], mlpToJson(mlp), { width: 520, idPrefix: 'net-' }, 'network diagram');
+  return call(['networkDiagram'], mlp, { width: 420, idPrefix: 'net-', title: '' }, 'network diagram');
 }
 
 export function lossChartSvg(x: readonly number[], y: readonly number[], lossName: string): string {
+  if (x.length < 2) return placeholder('the loss chart starts after the first step', 420, 240);
+  const logY = y.every((v) => v > 0);
   return call(
     ['lineChart'],
-    { series: [{ label: lossName, x, y }] },
-    { width: 420, height: 240, yScale: 'log', xLabel: 'step', yLabel: 'loss', idPrefix: 'loss-' },
+    { series: [{ label: `${lossName} (whole set)`, x, y }] },
+    { width: 420, height: 260, yScale: logY ? 'log' : 'linear', xLabel: 'step', yLabel: 'loss', idPrefix: 'loss-', title: '' },
     'loss chart',
   );
 }
 
+/** Exact region count over training (points) against the architecture's bounds (dashed lines). */
 export function countChartSvg(x: readonly number[], y: readonly number[], bounds: readonly Bound[]): string {
-  const series = [{ label: 'exact regions', x, y }];
-  const last = x.length ? x[x.length - 1] : 1;
-  for (const b of bounds) if (b.value !== null) series.push({ label: b.name, x: [0, last], y: [b.value, b.value] });
-  return call(['lineChart'], { series }, { width: 420, height: 240, yScale: 'log', xLabel: 'step', yLabel: 'regions', idPrefix: 'count-' }, 'region count chart');
+  if (x.length === 0) return placeholder('no region counts (smooth activations)', 420, 240);
+  const last = Math.max(1, x[x.length - 1]);
+  const shown = bounds.filter((b) => b.value !== null && b.value > 0 && b.value < 1e12);
+  return call(
+    ['regionsVsTheory'],
+    {
+      measured: [{ label: 'exact regions in the box', x, y }],
+      bounds: shown.map((b) => ({ label: b.name, x: [0, last], y: [b.value, b.value] })),
+    },
+    { width: 420, height: 260, xLabel: 'step', yLabel: 'regions', idPrefix: 'count-', title: '' },
+    'region count chart',
+  );
 }

@@ -1,3 +1,4 @@
 import { mountNav } from '../common/nav.js';
 
 mountNav('questions');
+document.body.dataset.ready = '1';

@@ -240,7 +240,13 @@ export function mountTrain(root: HTMLElement): void {
   );
 
   const surface = rotatable(surfFig, (view) =>
-    last ? surfaceSvg(last.regionList, last.box, view, { targetExpr: targetExpr(), title: 'network surface' }) : '',
+    last
+      ? surfaceSvg(last.regionList, last.box, view, {
+          neighbors: last.neighbors,
+          target: last.target,
+          title: last.target ? 'net (facets) over the target' : 'net output (one facet per region)',
+        })
+      : '',
   );
 
   mapFig.addEventListener('click', (e) => {
@@ -310,12 +316,6 @@ export function mountTrain(root: HTMLElement): void {
     root.dataset.step = String(f.step);
     root.dataset.ready = '1';
     syncHash();
-  }
-
-  function targetExpr(): string | undefined {
-    if (config.dataset === 'surface') return config.expr;
-    if (config.dataset === 'paraboloid-regression') return 'x^2 + y^2 + 3';
-    return undefined;
   }
 
   function update(patch: Partial<TrainConfig>, restartNeeded = true): void {

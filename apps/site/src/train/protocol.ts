@@ -11,6 +11,13 @@ export interface RegionInfo {
   pattern: string[];
 }
 
+export interface SampledTarget {
+  box: [number, number, number, number];
+  nx: number;
+  ny: number;
+  values: number[];
+}
+
 export type ToWorker =
   | { type: 'init'; config: TrainConfig; csv?: string; model?: string }
   | { type: 'step'; steps: number }
@@ -31,6 +38,10 @@ export interface Frame {
   inputDim: number;
   classification: boolean;
   regionList: RegionInfo[];
+  /** Adjacency lists of regionList (for render-svg's exact back-to-front facet order). */
+  neighbors: number[][];
+  /** The target surface sampled on a grid over the box (drawn translucent over the facets). */
+  target: SampledTarget | null;
   mapSvg: string;
   networkSvg: string;
   lossSvg: string;

@@ -12,9 +12,17 @@ import {
 } from '@tessera/nn-core';
 import { makeTrainData, type TrainData } from '../engine/data.js';
 import { boundsOf, regionsOf } from '../engine/geometry.js';
-import { countChartSvg, lossChartSvg, networkSvg, regionMapSvg } from '../engine/render.js';
+import * as datasets from '@tessera/datasets';
+import {
+  countChartSvg,
+  lossChartSvg,
+  neighborsOf,
+  networkSvg,
+  regionMapSvg,
+  sampleTarget,
+} from '../engine/render.js';
 import type { TrainConfig } from './config.js';
-import type { Frame, RegionInfo } from './protocol.js';
+import type { Frame, RegionInfo, SampledTarget } from './protocol.js';
 
 /**
  * One training run, with no DOM: the Web Worker runs it, and so does `bench/frame.bench.ts`.
@@ -52,6 +60,8 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
   const xb = new Float64Array(batch * data.d);
   const yb = new Float64Array(batch * data.k);
   const lossName = classification ? 'bce' : config.loss === 'bce' ? 'mse' : config.loss;
+  let target: SampledTarget | null = null;
+  if (data.target) target = sampleTarget(datasets.compileExpression(data.target), data.box);
   let cursor = 0;
   let steps = 0;
   let lastLoss = Number.NaN;
@@ -134,6 +144,8 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
         inputDim: data.d,
         classification,
         regionList,
+        neighbors: geo.partition ? neighborsOf(geo.partition) : [],
+        target,
         mapSvg,
         networkSvg: netSvg,
         lossSvg,
