@@ -1,0 +1,69 @@
+import { format as d3format } from 'd3-format';
+import { esc, num } from './svg.js';
+
+/** The subset of a d3 scale the axes need. */
+export interface AxisScale {
+  (v: number): number;
+  ticks(count?: number): number[];
+  tickFormat?(count?: number, specifier?: string): (v: number) => string;
+  range(): number[];
+}
+
+export interface AxisOptions {
+  /** Suggested number of ticks. */
+  ticks?: number;
+  /** Axis title. */
+  label?: string;
+  /** d3-format specifier for tick labels (defaults to the scale's tick format). */
+  format?: string;
+  fontSize?: number;
+  /** Draw light grid lines across the plot of this length (px); 0 for none. */
+  grid?: number;
+}
+
+function tickFormatter(scale: AxisScale, count: number, spec?: string): (v: number) => string {
+  if (spec) return d3format(spec);
+  if (scale.tickFormat) return scale.tickFormat(count);
+  return d3format('~g');
+}
+
+/** A horizontal axis at pixel row `y`, ticks pointing down, title below. */
+export function axisBottom(scale: AxisScale, y: number, o: AxisOptions = {}): string {
+  const count = o.ticks ?? 6;
+  const fs = o.fontSize ?? 11;
+  const f = tickFormatter(scale, count, o.format);
+  const [r0, r1] = scale.range() as [number, number];
+  let s = `<g class="axis x" font-size="${fs}" text-anchor="middle">`;
+  if (o.grid) for (const t of scale.ticks(count)) s += `<line x1="${num(scale(t))}" x2="${num(scale(t))}" y1="${num(y)}" y2="${num(y - o.grid)}" stroke="#000" stroke-opacity="0.08"/>`;
+  s += `<path d="M${num(r0)},${num(y)}H${num(r1)}" stroke="#000" fill="none"/>`;
+  for (const t of scale.ticks(count)) {
+    const x = num(scale(t));
+    s += `<line x1="${x}" x2="${x}" y1="${num(y)}" y2="${num(y + 5)}" stroke="#000"/><text x="${x}" y="${num(y + 7 + fs)}">${esc(f(t))}</text>`;
+  }
+  if (o.label) s += `<text x="${num((r0 + r1) / 2)}" y="${num(y + 12 + 2 * fs)}" font-size="${fs + 1}">${esc(o.label)}</text>`;
+  return `${s}</g>`;
+}
+
+/** A vertical axis at pixel column `x`, ticks pointing left, rotated title on the left. */
+export function axisLeft(scale: AxisScale, x: number, o: AxisOptions = {}): string {
+  const count = o.ticks ?? 6;
+  const fs = o.fontSize ?? 11;
+  const f = tickFormatter(scale, count, o.format);
+  const [r0, r1] = scale.range() as [number, number];
+  let s = `<g class="axis y" font-size="${fs}" text-anchor="end">`;
+  if (o.grid) for (const t of scale.ticks(count)) s += `<line x1="${num(x)}" x2="${num(x + o.grid)}" y1="${num(scale(t))}" y2="${num(scale(t))}" stroke="#000" stroke-opacity="0.08"/>`;
+  s += `<path d="M${num(x)},${num(r0)}V${num(r1)}" stroke="#000" fill="none"/>`;
+  let widest = 0;
+  for (const t of scale.ticks(count)) {
+    const y = num(scale(t));
+    const label = f(t);
+    widest = Math.max(widest, label.length);
+    s += `<line x1="${num(x - 5)}" x2="${num(x)}" y1="${y}" y2="${y}" stroke="#000"/><text x="${num(x - 7)}" y="${y}" dy="0.32em">${esc(label)}</text>`;
+  }
+  if (o.label) {
+    const lx = x - 12 - widest * fs * 0.6;
+    const cy = (r0 + r1) / 2;
+    s += `<text transform="translate(${num(lx)},${num(cy)}) rotate(-90)" text-anchor="middle" font-size="${fs + 1}">${esc(o.label)}</text>`;
+  }
+  return `${s}</g>`;
+}
