@@ -6,3 +6,4 @@ export * from './polygon.js';
 export * from './regions.js';
 export * from './merge.js';
 export * from './line.js';
+export * from './constructions.js';
