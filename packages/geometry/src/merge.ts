@@ -45,40 +45,76 @@ export function computeAdjacency(
     }
   }
   const eps = ADJACENCY_EPSILON * boxExtent(p);
-  const A: number[] = [];
-  const B: number[] = [];
+  // per edge: interval [lo, hi] along the split direction; side = traversal direction
+  const lo = new Float64Array(E);
+  const hi = new Float64Array(E);
+  for (let e = 0; e < E; e++) {
+    if (t0[e] < t1[e]) {
+      lo[e] = t0[e];
+      hi[e] = t1[e];
+    } else {
+      lo[e] = t1[e];
+      hi[e] = t0[e];
+    }
+  }
   const outA: number[] = [];
   const outB: number[] = [];
   const outS: number[] = [];
   const outL: number[] = [];
-  const lo = (e: number) => (t0[e] < t1[e] ? t0[e] : t1[e]);
-  const hi = (e: number) => (t0[e] < t1[e] ? t1[e] : t0[e]);
-  const byLo = (x: number, y: number) => lo(x) - lo(y);
+  let A = new Int32Array(64);
+  let B = new Int32Array(64);
+  const push = (ea: number, eb: number, s: number) => {
+    const ov = Math.min(hi[ea], hi[eb]) - Math.max(lo[ea], lo[eb]);
+    if (ov > eps && reg[ea] !== reg[eb]) {
+      const ra = reg[ea];
+      const rb = reg[eb];
+      outA.push(ra < rb ? ra : rb);
+      outB.push(ra < rb ? rb : ra);
+      outS.push(s);
+      outL.push(ov);
+    }
+  };
+  const isort = (X: Int32Array, n: number) => {
+    for (let i = 1; i < n; i++) {
+      const x = X[i];
+      const k = lo[x];
+      let j = i - 1;
+      while (j >= 0 && lo[X[j]] > k) {
+        X[j + 1] = X[j];
+        j--;
+      }
+      X[j + 1] = x;
+    }
+  };
   for (let s = 0; s < S; s++) {
     const e0 = cnt[s];
     const e1 = cnt[s + 1];
-    if (e1 - e0 < 2) continue;
-    A.length = 0;
-    B.length = 0;
-    for (let e = e0; e < e1; e++) (t1[e] > t0[e] ? A : B).push(e);
-    if (A.length === 0 || B.length === 0) continue;
-    if (A.length > 1) A.sort(byLo);
-    if (B.length > 1) B.sort(byLo);
+    const m = e1 - e0;
+    if (m < 2) continue;
+    if (m === 2) {
+      if (t1[e0] > t0[e0] !== t1[e0 + 1] > t0[e0 + 1]) push(e0, e0 + 1, s);
+      continue;
+    }
+    if (m > A.length) {
+      A = new Int32Array(2 * m);
+      B = new Int32Array(2 * m);
+    }
+    let na = 0;
+    let nb = 0;
+    for (let e = e0; e < e1; e++) {
+      if (t1[e] > t0[e]) A[na++] = e;
+      else B[nb++] = e;
+    }
+    if (na === 0 || nb === 0) continue;
+    isort(A, na);
+    isort(B, nb);
     let i = 0;
     let j = 0;
-    while (i < A.length && j < B.length) {
+    while (i < na && j < nb) {
       const a = A[i];
       const b = B[j];
-      const ov = Math.min(hi(a), hi(b)) - Math.max(lo(a), lo(b));
-      if (ov > eps && reg[a] !== reg[b]) {
-        const ra = reg[a];
-        const rb = reg[b];
-        outA.push(ra < rb ? ra : rb);
-        outB.push(ra < rb ? rb : ra);
-        outS.push(s);
-        outL.push(ov);
-      }
-      if (hi(a) < hi(b)) i++;
+      push(a, b, s);
+      if (hi[a] < hi[b]) i++;
       else j++;
     }
   }

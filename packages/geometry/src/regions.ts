@@ -37,14 +37,19 @@ function checkBox(box: unknown): Box {
   return [x0, x1, y0, y1];
 }
 
+/** Pieces between full recomputations of the next layer's maps (see composeDelta). */
+const REFRESH = 16;
 const POS = 1;
 const NEG = 2;
 
-/** A growable set of convex polygons ("pieces") with a state byte per unit of one layer. */
-class Pool {
+/** A stack of convex polygons ("pieces") with a state byte per unit of one layer. */
+class Stack {
   coords = new Float64Array(2048);
   eids = new Int32Array(1024);
   start = new Int32Array(257);
+  next = new Int32Array(256);
+  /** Per piece: bounding-box centre and half-extents (cx, cy, hx, hy). */
+  bbox = new Float64Array(1024);
   states = new Uint8Array(256);
   count = 0;
   nv = 0;
@@ -67,33 +72,122 @@ class Pool {
       e.set(this.eids.subarray(0, this.nv));
       this.eids = e;
     }
-    if (this.count + 2 >= this.start.length) {
-      const s = new Int32Array(this.start.length * 2);
+  }
+  reservePieces(k: number): void {
+    if (this.count + k + 1 >= this.start.length) {
+      let cap = this.start.length * 2;
+      while (cap < this.count + k + 2) cap *= 2;
+      const s = new Int32Array(cap);
       s.set(this.start);
       this.start = s;
+      const nx = new Int32Array(cap);
+      nx.set(this.next);
+      this.next = nx;
+      const bb = new Float64Array(4 * cap);
+      bb.set(this.bbox);
+      this.bbox = bb;
     }
-    const needS = (this.count + 2) * this.stride;
+    const needS = (this.count + k + 1) * this.stride;
     if (needS > this.states.length) {
       let cap = this.states.length * 2;
       while (cap < needS) cap *= 2;
       const st = new Uint8Array(cap);
-      st.set(this.states.subarray(0, this.count * this.stride));
+      // keep one row past count: the popped parent's row holds the kids' state prefix
+      st.set(this.states.subarray(0, Math.min(this.states.length, (this.count + 1) * this.stride)));
       this.states = st;
     }
   }
-  /** Closes the piece whose `m` vertices were just written at `nv`; copies states of `src` piece `sp`. */
-  commit(m: number, src: Pool, sp: number, unit: number, state: number): void {
-    const p = this.count;
-    this.nv += m;
-    this.count = p + 1;
-    this.start[p + 1] = this.nv;
+  /** Computes the bounding box of piece q. */
+  setBox(q: number): void {
+    const c = this.coords;
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y0 = x0;
+    let y1 = x1;
+    for (let k = this.start[q]; k < this.start[q + 1]; k++) {
+      const x = c[2 * k];
+      const y = c[2 * k + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    const b = this.bbox;
+    b[4 * q] = (x0 + x1) / 2;
+    b[4 * q + 1] = (y0 + y1) / 2;
+    b[4 * q + 2] = (x1 - x0) / 2;
+    b[4 * q + 3] = (y1 - y0) / 2;
+  }
+  /** Replaces the top piece by the pieces in K (cut by unit j); each continues at unit j + 1. */
+  replaceTop(K: Kids, j: number): void {
+    const p = this.count - 1;
+    this.count = p;
+    this.nv = this.start[p];
+    this.reserve(K.nv);
+    this.reservePieces(K.count);
     const st = this.stride;
-    const o = p * st;
-    const so = sp * st;
-    const s = this.states;
-    const ss = src.states;
-    for (let i = 0; i < unit; i++) s[o + i] = ss[so + i];
-    s[o + unit] = state;
+    const states = this.states;
+    const po = p * st;
+    for (let c = 0; c < K.count; c++) {
+      const q = p + c;
+      const k0 = K.start[c];
+      const kn = K.start[c + 1] - k0;
+      copyPoly(K.coords, K.eids, k0, kn, this.coords, this.eids, this.nv);
+      this.nv += kn;
+      this.start[q + 1] = this.nv;
+      if (c > 0) {
+        const qo = q * st;
+        for (let i = 0; i < j; i++) states[qo + i] = states[po + i];
+      }
+      states[q * st + j] = K.state[c];
+      this.next[q] = j + 1;
+      this.setBox(q);
+    }
+    this.count = p + K.count;
+  }
+}
+
+/** The pieces one unit cuts a polygon into, with their states. */
+class Kids {
+  coords = new Float64Array(512);
+  eids = new Int32Array(256);
+  start = new Int32Array(65);
+  state = new Uint8Array(64);
+  count = 0;
+  nv = 0;
+  reset(): void {
+    this.count = 0;
+    this.nv = 0;
+  }
+  reserve(verts: number): void {
+    const need = this.nv + verts;
+    if (need > this.eids.length) {
+      let cap = this.eids.length * 2;
+      while (cap < need) cap *= 2;
+      const c = new Float64Array(2 * cap);
+      c.set(this.coords.subarray(0, 2 * this.nv));
+      this.coords = c;
+      const e = new Int32Array(cap);
+      e.set(this.eids.subarray(0, this.nv));
+      this.eids = e;
+    }
+    if (this.count + 2 > this.state.length) {
+      const s = new Int32Array(this.start.length * 2);
+      s.set(this.start);
+      this.start = s;
+      const t = new Uint8Array(this.state.length * 2);
+      t.set(this.state);
+      this.state = t;
+    }
+  }
+  /** Records the polygon of m vertices just written at nv (ignored if degenerate). */
+  add(m: number, state: number): void {
+    if (m < 3) return;
+    this.start[this.count] = this.nv;
+    this.nv += m;
+    this.state[this.count] = state;
+    this.count++;
+    this.start[this.count] = this.nv;
   }
 }
 
@@ -182,8 +276,11 @@ function clip(
 }
 
 function copyPoly(sc: Float64Array, se: Int32Array, o: number, n: number, dc: Float64Array, de: Int32Array, d: number): void {
-  dc.set(sc.subarray(2 * o, 2 * (o + n)), 2 * d);
-  de.set(se.subarray(o, o + n), d);
+  for (let i = 0; i < n; i++) {
+    dc[2 * (d + i)] = sc[2 * (o + i)];
+    dc[2 * (d + i) + 1] = sc[2 * (o + i) + 1];
+    de[d + i] = se[o + i];
+  }
 }
 
 /** Growable output arrays. */
@@ -215,13 +312,14 @@ class Enumerator {
   readonly bx: number;
   readonly by: number;
   readonly maxRegions: number;
-  readonly poolsA: Pool[] = [];
-  readonly poolsB: Pool[] = [];
+  readonly stacks: Stack[] = [];
+  readonly kids = new Kids();
   /** Pre-activation maps per depth: [rows][3]. */
   readonly Z: Float64Array[] = [];
   /** Post-activation maps per depth: [units][3]. */
   readonly H: Float64Array[] = [];
   readonly active: Int32Array[] = [];
+  readonly Hprev: Float64Array[] = [];
   readonly layerOffset: Int32Array;
   readonly stride: number;
   readonly pattern: Uint8Array;
@@ -251,11 +349,11 @@ class Enumerator {
     for (let l = 0; l < this.L; l++) {
       const layer = this.layers[l];
       this.layerOffset[l + 1] = this.layerOffset[l] + layer.units;
-      this.poolsA.push(new Pool());
-      this.poolsB.push(new Pool());
+      this.stacks.push(new Stack());
       this.Z.push(new Float64Array(layer.rows * 3));
       this.H.push(new Float64Array(layer.units * 3));
       this.active.push(new Int32Array(layer.units));
+      this.Hprev.push(new Float64Array(layer.units * 3));
     }
     this.stride = this.layerOffset[this.L];
     this.pattern = new Uint8Array(this.stride);
@@ -278,8 +376,6 @@ class Enumerator {
   }
 
   run(box: Box): void {
-    const A = this.poolsA[0];
-    A.reset(this.layers[0].units);
     // depth 0 input: the box, with Z[0] = first layer forms
     const l0 = this.layers[0];
     const Z0 = this.Z[0];
@@ -297,95 +393,127 @@ class Enumerator {
     this.layer(0, src.coords, src.eids, 0, 4);
   }
 
-  /** Splits one convex polygon by every unit of layer d, then recurses into each piece. */
+  /** Splits one convex polygon by every unit of layer d (depth-first), recursing into each final piece. */
   layer(d: number, sc: Float64Array, se: Int32Array, so: number, sn: number): void {
     const layer = this.layers[d];
     const units = layer.units;
-    let A = this.poolsA[d];
-    let B = this.poolsB[d];
-    A.reset(units);
-    A.reserve(sn);
-    copyPoly(sc, se, so, sn, A.coords, A.eids, 0);
-    A.nv = sn;
-    A.count = 1;
-    A.start[1] = sn;
+    const S = this.stacks[d];
+    S.reset(units);
+    S.reserve(sn);
+    S.reservePieces(1);
+    copyPoly(sc, se, so, sn, S.coords, S.eids, 0);
+    S.nv = sn;
+    S.count = 1;
+    S.start[1] = sn;
+    S.next[0] = 0;
+    S.setBox(0);
+    S.states.fill(0, 0, units);
     const Z = this.Z[d];
     const act = layer.activation;
-    const tolRel = this.tolRel;
-    const bx = this.bx;
-    const by = this.by;
-    if (act !== 'linear') {
-      const rank = act === 'maxout' ? (layer.rank as number) : 1;
-      for (let j = 0; j < units; j++) {
-        B.reset(units);
-        if (act === 'maxout') {
-          if (rank === 1) this.passTrivial(A, B, j);
-          else this.passMaxout(d, A, B, j, rank);
-        } else if (act === 'hardtanh') this.passHardtanh(d, A, B, j);
-        else {
-          const fa = Z[3 * j];
-          const fb = Z[3 * j + 1];
-          const fc = Z[3 * j + 2];
-          const tol = tolRel * (Math.abs(fa) * bx + Math.abs(fb) * by + Math.abs(fc));
-          for (let p = 0; p < A.count; p++) {
-            const o = A.start[p];
-            const n = A.start[p + 1] - o;
-            const mask = classify(A.coords, o, n, fa, fb, fc, tol);
-            B.reserve(2 * n + 4);
-            if (mask === (POS | NEG)) {
-              const sid = this.newSplit(d, j, 0, fa, fb);
-              let m = clip(A.coords, A.eids, o, n, 1, sid, B.coords, B.eids, B.nv);
-              B.commit(m, A, p, j, 1);
-              m = clip(A.coords, A.eids, o, n, -1, sid, B.coords, B.eids, B.nv);
-              B.commit(m, A, p, j, 0);
-            } else {
-              copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
-              B.commit(n, A, p, j, mask === POS ? 1 : 0);
-            }
-          }
-        }
-        const t = A;
-        A = B;
-        B = t;
-      }
-      this.poolsA[d] = A;
-      this.poolsB[d] = B;
-    } else {
-      for (let j = 0; j < units; j++) A.states[j] = 0;
-    }
-    // compose and recurse
+    const linear = act === 'linear' || (act === 'maxout' && layer.rank === 1);
     const H = this.H[d];
     const act2 = this.active[d];
     const last = d === this.L - 1;
     const poff = this.layerOffset[d];
     const pattern = this.pattern;
     const rec = this.record.indexOf(d);
-    for (let p = 0; p < A.count; p++) {
-      const st = A.states.subarray(p * units, (p + 1) * units);
+    const tolRel = this.tolRel;
+    const bx = this.bx;
+    const by = this.by;
+    // the next layer's maps are updated from the previous piece's by the units whose map changed,
+    // and recomputed from scratch every REFRESH pieces to bound rounding drift
+    let fresh = 0;
+    while (S.count > 0) {
+      const p = S.count - 1;
+      if (!linear) {
+        let j = S.next[p];
+        const o = S.start[p];
+        const n = S.start[p + 1] - o;
+        let split = false;
+        if (act === 'hardtanh' || act === 'maxout') {
+          for (; j < units; j++) if (this.splitSpecial(d, S, p, j)) break;
+          split = j < units;
+        } else {
+          const bb = S.bbox;
+          const cx = bb[4 * p];
+          const cy = bb[4 * p + 1];
+          const hx = bb[4 * p + 2];
+          const hy = bb[4 * p + 3];
+          for (; j < units; j++) {
+            const fa = Z[3 * j];
+            const fb = Z[3 * j + 1];
+            const fc = Z[3 * j + 2];
+            const aa = Math.abs(fa);
+            const ab = Math.abs(fb);
+            const tol = tolRel * (aa * bx + ab * by + Math.abs(fc));
+            // bounding-box filter: the line misses the box by more than tol → one side, no split
+            const vc = fa * cx + fb * cy + fc;
+            const rad = aa * hx + ab * hy;
+            if (vc - rad > tol) {
+              S.states[p * units + j] = 1;
+              continue;
+            }
+            if (vc + rad < -tol) {
+              S.states[p * units + j] = 0;
+              continue;
+            }
+            const mask = classify(S.coords, o, n, fa, fb, fc, tol);
+            if (mask === (POS | NEG)) {
+              const sid = this.newSplit(d, j, 0, fa, fb);
+              const K = this.kids;
+              K.reset();
+              K.reserve(2 * n + 4);
+              K.add(clip(S.coords, S.eids, o, n, 1, sid, K.coords, K.eids, K.nv), 1);
+              K.add(clip(S.coords, S.eids, o, n, -1, sid, K.coords, K.eids, K.nv), 0);
+              S.replaceTop(K, j);
+              split = true;
+              break;
+            }
+            S.states[p * units + j] = mask === POS ? 1 : 0;
+          }
+        }
+        if (split) continue;
+      }
+      // piece p is final for this layer: pop it (its data stay valid until the next push here)
+      const o = S.start[p];
+      const n = S.start[p + 1] - o;
+      S.count = p;
+      S.nv = o;
+      const st = S.states.subarray(p * units, (p + 1) * units);
       const nAct = this.postActivation(layer, Z, st, H, act2);
       for (let j = 0; j < units; j++) pattern[poff + j] = st[j];
       if (rec >= 0) this.recordLayer(rec, H);
-      const o = A.start[p];
-      const n = A.start[p + 1] - o;
-      if (last) this.emit(A.coords, A.eids, o, n);
+      if (last) this.emit(S.coords, S.eids, o, n);
       else {
-        this.compose(this.layers[d + 1], H, act2, nAct, this.Z[d + 1]);
-        this.layer(d + 1, A.coords, A.eids, o, n);
+        if (fresh === 0) this.compose(this.layers[d + 1], H, act2, nAct, this.Z[d + 1]);
+        else this.composeDelta(this.layers[d + 1], H, this.Hprev[d], this.Z[d + 1]);
+        if (fresh === 0) this.Hprev[d].set(H);
+        fresh = fresh === REFRESH ? 0 : fresh + 1;
+        this.layer(d + 1, S.coords, S.eids, o, n);
       }
     }
   }
 
-  passTrivial(A: Pool, B: Pool, j: number): void {
-    for (let p = 0; p < A.count; p++) {
-      const o = A.start[p];
-      const n = A.start[p + 1] - o;
-      B.reserve(n);
-      copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
-      B.commit(n, A, p, j, 0);
+  /** hardtanh / maxout unit j on the top piece p: returns true (and replaces p) if it splits. */
+  splitSpecial(d: number, S: Stack, p: number, j: number): boolean {
+    const layer = this.layers[d];
+    const o = S.start[p];
+    const n = S.start[p + 1] - o;
+    const K = this.kids;
+    K.reset();
+    let whole = -1;
+    if (layer.activation === 'hardtanh') whole = this.cutHardtanh(d, S.coords, S.eids, o, n, j, K);
+    else whole = this.cutMaxout(d, S.coords, S.eids, o, n, j, layer.rank as number, K);
+    if (whole >= 0) {
+      S.states[p * layer.units + j] = whole;
+      return false;
     }
+    S.replaceTop(K, j);
+    return true;
   }
 
-  passHardtanh(d: number, A: Pool, B: Pool, j: number): void {
+  /** Cuts a polygon by z = -1 and z = +1; returns the state if it is not cut, else -1 (pieces in K). */
+  cutHardtanh(d: number, sc: Float64Array, se: Int32Array, o: number, n: number, j: number, K: Kids): number {
     const Z = this.Z[d];
     const fa = Z[3 * j];
     const fb = Z[3 * j + 1];
@@ -394,108 +522,103 @@ class Enumerator {
     const tolLo = this.tolRel * (scale + Math.abs(fc + 1));
     const tolHi = this.tolRel * (scale + Math.abs(fc - 1));
     const T = this.t1;
-    for (let p = 0; p < A.count; p++) {
-      const o = A.start[p];
-      const n = A.start[p + 1] - o;
-      B.reserve(2 * n + 8);
+    const m1 = classify(sc, o, n, fa, fb, fc + 1, tolLo);
+    if (m1 !== POS && m1 !== (POS | NEG)) return 0; // at or below z = -1 (ties to the lower state)
+    let uc = sc;
+    let ue = se;
+    let uo = o;
+    let un = n;
+    K.reserve(3 * n + 8);
+    if (m1 === (POS | NEG)) {
+      const sid = this.newSplit(d, j, 0, fa, fb);
+      K.add(clip(sc, se, o, n, -1, sid, K.coords, K.eids, K.nv), 0);
       T.reserve(n + 4);
-      // z + 1: below → state 0
-      const m1 = classify(A.coords, o, n, fa, fb, fc + 1, tolLo);
-      let uc = A.coords;
-      let ue = A.eids;
-      let uo = o;
-      let un = n;
-      if (m1 === (POS | NEG)) {
-        const sid = this.newSplit(d, j, 0, fa, fb);
-        const m = clip(A.coords, A.eids, o, n, -1, sid, B.coords, B.eids, B.nv);
-        B.commit(m, A, p, j, 0);
-        un = clip(A.coords, A.eids, o, n, 1, sid, T.coords, T.eids, 0);
-        uc = T.coords;
-        ue = T.eids;
-        uo = 0;
-      } else if (m1 !== POS) {
-        // entirely at or below z = -1 (ties go to the lower state)
-        copyPoly(A.coords, A.eids, o, n, B.coords, B.eids, B.nv);
-        B.commit(n, A, p, j, 0);
-        continue;
-      }
-      // z - 1 on the upper part: below → 1, above → 2
-      const m2 = classify(uc, uo, un, fa, fb, fc - 1, tolHi);
-      if (m2 === (POS | NEG)) {
-        const sid = this.newSplit(d, j, 1, fa, fb);
-        B.reserve(2 * un + 4);
-        let m = clip(uc, ue, uo, un, -1, sid, B.coords, B.eids, B.nv);
-        B.commit(m, A, p, j, 1);
-        m = clip(uc, ue, uo, un, 1, sid, B.coords, B.eids, B.nv);
-        B.commit(m, A, p, j, 2);
-      } else {
-        B.reserve(un);
-        copyPoly(uc, ue, uo, un, B.coords, B.eids, B.nv);
-        B.commit(un, A, p, j, m2 === POS ? 2 : 1);
-      }
+      un = clip(sc, se, o, n, 1, sid, T.coords, T.eids, 0);
+      uc = T.coords;
+      ue = T.eids;
+      uo = 0;
     }
+    const m2 = classify(uc, uo, un, fa, fb, fc - 1, tolHi);
+    if (m2 === (POS | NEG)) {
+      const sid = this.newSplit(d, j, 1, fa, fb);
+      K.add(clip(uc, ue, uo, un, -1, sid, K.coords, K.eids, K.nv), 1);
+      K.add(clip(uc, ue, uo, un, 1, sid, K.coords, K.eids, K.nv), 2);
+      return -1;
+    }
+    const state = m2 === POS ? 2 : 1;
+    if (K.count === 0) return state;
+    copyPoly(uc, ue, uo, un, K.coords, K.eids, K.nv);
+    K.add(un, state);
+    return -1;
   }
 
-  passMaxout(d: number, A: Pool, B: Pool, j: number, k: number): void {
+  /** Cells of argmax over the k rows of maxout unit j; returns the state if uncut, else -1. */
+  cutMaxout(d: number, sc: Float64Array, se: Int32Array, o: number, n: number, j: number, k: number, K: Kids): number {
     const Z = this.Z[d];
     const r0 = j * k;
     if (this.pairIds.length < k * k) this.pairIds = new Int32Array(k * k);
     const pairIds = this.pairIds;
+    pairIds.fill(-1, 0, k * k);
     const T1 = this.t1;
     const T2 = this.t2;
-    for (let p = 0; p < A.count; p++) {
-      const o = A.start[p];
-      const n = A.start[p + 1] - o;
-      pairIds.fill(-1, 0, k * k);
-      for (let i = 0; i < k; i++) {
-        // cell i = {z_i >= z_r for all r != i}, ties to the lowest index
-        let cc = A.coords;
-        let ce = A.eids;
-        let co = o;
-        let cn = n;
-        let useT1 = true;
-        let empty = false;
-        for (let r = 0; r < k && !empty; r++) {
-          if (r === i) continue;
-          const fa = Z[3 * (r0 + i)] - Z[3 * (r0 + r)];
-          const fb = Z[3 * (r0 + i) + 1] - Z[3 * (r0 + r) + 1];
-          const fc = Z[3 * (r0 + i) + 2] - Z[3 * (r0 + r) + 2];
-          const tol = this.tolRel * (Math.abs(fa) * this.bx + Math.abs(fb) * this.by + Math.abs(fc));
-          const mask = classify(cc, co, cn, fa, fb, fc, tol);
-          if (mask === POS) continue;
-          if (mask === 0) {
-            if (r < i) empty = true;
-            continue;
-          }
-          if (mask === NEG) {
-            empty = true;
-            continue;
-          }
-          const lo = i < r ? i : r;
-          const hi = i < r ? r : i;
-          let sid = pairIds[lo * k + hi];
-          if (sid < 0) {
-            // direction of the line z_lo = z_hi
-            const s = lo === i ? 1 : -1;
-            sid = this.newSplit(d, j, lo * k + hi, s * fa, s * fb);
-            pairIds[lo * k + hi] = sid;
-          }
-          const T = useT1 ? T1 : T2;
-          T.reserve(cn + 4);
-          const m = clip(cc, ce, co, cn, 1, sid, T.coords, T.eids, 0);
-          cc = T.coords;
-          ce = T.eids;
-          co = 0;
-          cn = m;
-          useT1 = !useT1;
-          if (m < 3) empty = true;
+    let cells = 0;
+    let onlyCell = -1;
+    let onlyWhole = false;
+    for (let i = 0; i < k; i++) {
+      // cell i = {z_i >= z_r for all r != i}, ties to the lowest index
+      let cc = sc;
+      let ce = se;
+      let co = o;
+      let cn = n;
+      let useT1 = true;
+      let empty = false;
+      let cut = false;
+      for (let r = 0; r < k && !empty; r++) {
+        if (r === i) continue;
+        const fa = Z[3 * (r0 + i)] - Z[3 * (r0 + r)];
+        const fb = Z[3 * (r0 + i) + 1] - Z[3 * (r0 + r) + 1];
+        const fc = Z[3 * (r0 + i) + 2] - Z[3 * (r0 + r) + 2];
+        const tol = this.tolRel * (Math.abs(fa) * this.bx + Math.abs(fb) * this.by + Math.abs(fc));
+        const mask = classify(cc, co, cn, fa, fb, fc, tol);
+        if (mask === POS) continue;
+        if (mask === 0) {
+          if (r < i) empty = true;
+          continue;
         }
-        if (empty) continue;
-        B.reserve(cn);
-        copyPoly(cc, ce, co, cn, B.coords, B.eids, B.nv);
-        B.commit(cn, A, p, j, i);
+        if (mask === NEG) {
+          empty = true;
+          continue;
+        }
+        const lo = i < r ? i : r;
+        const hi = i < r ? r : i;
+        let sid = pairIds[lo * k + hi];
+        if (sid < 0) {
+          const s = lo === i ? 1 : -1;
+          sid = this.newSplit(d, j, lo * k + hi, s * fa, s * fb);
+          pairIds[lo * k + hi] = sid;
+        }
+        const T = useT1 ? T1 : T2;
+        T.reserve(cn + 4);
+        const m = clip(cc, ce, co, cn, 1, sid, T.coords, T.eids, 0);
+        cc = T.coords;
+        ce = T.eids;
+        co = 0;
+        cn = m;
+        cut = true;
+        useT1 = !useT1;
+        if (m < 3) empty = true;
       }
+      if (empty) continue;
+      cells++;
+      onlyCell = i;
+      onlyWhole = !cut;
+      K.reserve(cn);
+      copyPoly(cc, ce, co, cn, K.coords, K.eids, K.nv);
+      K.add(cn, i);
     }
+    if (cells === 1 && onlyWhole) return onlyCell;
+    if (cells === 0) return 0;
+    return -1;
   }
 
   /** H = activation applied to the maps Z given states; lists units with a non-zero map. */
@@ -568,6 +691,28 @@ class Enumerator {
       Zn[3 * r] = sa;
       Zn[3 * r + 1] = sb;
       Zn[3 * r + 2] = sc;
+    }
+  }
+
+  /** Z' += W (H - Hprev) over the units whose post-activation map changed; then Hprev = H. */
+  composeDelta(next: Layer, H: Float64Array, Hp: Float64Array, Zn: Float64Array): void {
+    const w = next.weights;
+    const nIn = next.nIn;
+    const rows = next.rows;
+    for (let i = 0; i < nIn; i++) {
+      const da = H[3 * i] - Hp[3 * i];
+      const db = H[3 * i + 1] - Hp[3 * i + 1];
+      const dc = H[3 * i + 2] - Hp[3 * i + 2];
+      if (da === 0 && db === 0 && dc === 0) continue;
+      for (let r = 0; r < rows; r++) {
+        const wi = w[r * nIn + i];
+        Zn[3 * r] += wi * da;
+        Zn[3 * r + 1] += wi * db;
+        Zn[3 * r + 2] += wi * dc;
+      }
+      Hp[3 * i] = H[3 * i];
+      Hp[3 * i + 1] = H[3 * i + 1];
+      Hp[3 * i + 2] = H[3 * i + 2];
     }
   }
 
