@@ -203,9 +203,26 @@ export function mlpToJson(mlp: Mlp): MlpJson {
   return out;
 }
 
-/** Serialises to JSON text. `JSON.stringify` prints the shortest round-tripping float64 text. */
+const NEG_ZERO = '\u0000tessera-negative-zero\u0000';
+
+/**
+ * Serialises to JSON text. `JSON.stringify` prints the shortest round-tripping float64 text; -0
+ * (which it would print as 0) is written as `-0`, so save → load is bit-exact.
+ */
 export function serializeMlp(mlp: Mlp, indent?: number): string {
-  return `${JSON.stringify(mlpToJson(mlp), null, indent)}\n`;
+  let negZero = false;
+  const text = JSON.stringify(
+    mlpToJson(mlp),
+    (_key, v) => {
+      if (v === 0 && Object.is(v, -0)) {
+        negZero = true;
+        return NEG_ZERO;
+      }
+      return v;
+    },
+    indent,
+  );
+  return `${negZero ? text.split(JSON.stringify(NEG_ZERO)).join('-0') : text}\n`;
 }
 
 /** Builds an Mlp from plain arrays (validated exactly like a loaded file). */
