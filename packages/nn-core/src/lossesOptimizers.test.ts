@@ -40,7 +40,9 @@ describe('losses against closed forms', () => {
     const hot = L('softmax_cross_entropy', p, [0, 0, 1, 1, 0, 0], 2);
     const idx = L('softmax_cross_entropy', p, [2, 0], 2, 1);
     expect(idx.v).toBeCloseTo(hot.v, 15);
-    idx.g.forEach((g, i) => expect(g).toBeCloseTo(hot.g[i], 15));
+    idx.g.forEach((g, i) => {
+      expect(g).toBeCloseTo(hot.g[i], 15);
+    });
     const z = Math.exp(1) + Math.exp(2) + Math.exp(3);
     const z2 = Math.exp(0.5) + Math.exp(-1) + 1;
     expect(hot.v).toBeCloseTo((Math.log(z) - 3 + Math.log(z2) - 0.5) / 2, 14);

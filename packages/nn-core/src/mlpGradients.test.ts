@@ -101,7 +101,9 @@ describe('the fused kernel equals the tape', () => {
       const expected = tapeGrads(mlp, x, y, 2, 'mse');
       const k = createKernel(mlp, 2);
       k.lossAndGrad(x, y, 2, 'mse', 1);
-      k.slots.forEach((s, i) => expect(Array.from(s.grad as Float64Array)).toEqual(Array.from(expected[i])));
+      k.slots.forEach((s, i) => {
+        expect(Array.from(s.grad as Float64Array)).toEqual(Array.from(expected[i]));
+      });
       if (activation === 'relu' || activation === 'abs' || activation === 'hardtanh')
         expect(Array.from(k.slots[0].grad as Float64Array)).toEqual([0, 0, 0, 0]);
     }
@@ -136,8 +138,12 @@ describe('an independent scalar autodiff agrees with the tensor engine', () => {
       total.mul(1 / n).backward();
       const g = tapeGrads(mlp, x, y, n, 'mse');
       mlp.layers.forEach((_, l) => {
-        W[l].forEach((w, i) => expect(g[2 * l][i]).toBeCloseTo(w.grad, 12));
-        B[l].forEach((b, i) => expect(g[2 * l + 1][i]).toBeCloseTo(b.grad, 12));
+        W[l].forEach((w, i) => {
+          expect(g[2 * l][i]).toBeCloseTo(w.grad, 12);
+        });
+        B[l].forEach((b, i) => {
+          expect(g[2 * l + 1][i]).toBeCloseTo(b.grad, 12);
+        });
       });
     });
 });
