@@ -26,7 +26,7 @@ async function trainReady(page: Page, step?: number): Promise<void> {
   );
 }
 
-const text = (page: Page, id: string): Promise<string> => page.locator(`#${id}`).innerText();
+const text = async (page: Page, id: string): Promise<string> => (await page.locator(`#${id}`).textContent()) ?? '';
 
 describe('every page', () => {
   for (const name of PAGES) {
@@ -118,7 +118,7 @@ describe('train page', () => {
     await page.press('#expr', 'Enter');
     const msg = page.locator('#train-message');
     await msg.waitFor({ state: 'visible' });
-    expect(await msg.innerText()).toMatch(/Expression not used/);
+    expect(await msg.textContent()).toMatch(/Expression not used/);
     expect(await text(page, 'stat-regions')).toBe(before);
     expect(page.url()).toContain('f=sin');
     await page.screenshot({ path: `${SHOTS}train-bad-expression.png` });

@@ -1,0 +1,119 @@
+import { evaluateMlp, type Mlp } from '@tessera/nn-core';
+import * as svg from '@tessera/render-svg';
+import type { SampledTarget } from '../train/protocol.js';
+import { isPiecewiseLinear, regionsOf } from './geometry.js';
+import { placeholder, type View3 } from './render.js';
+import { need } from './pick.js';
+
+type Box = [number, number, number, number];
+type Fig = (data: unknown, options?: Record<string, unknown>) => string;
+
+function draw(name: string, data: unknown, options: Record<string, unknown>): string {
+  try {
+    return need<Fig>(svg, name, '@tessera/render-svg')(data, options);
+  } catch (err) {
+    return placeholder(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** A 1-input net sampled at n + 1 points of [a, b] (nn-core's batch evaluation). */
+export function sampleCurve(mlp: Mlp, a: number, b: number, n = 400): { x: number[]; y: number[] } {
+  const xs = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) xs[i] = a + ((b - a) * i) / n;
+  const ys = evaluateMlp(mlp, xs, n + 1);
+  return { x: Array.from(xs), y: Array.from(ys) };
+}
+
+/** A 2-input net (or any f) sampled on an nx × ny grid of nodes over the box (render-svg's SampledGrid). */
+export function sampleGrid(f: Mlp | ((x: number, y: number) => number), box: Box, nx = 41, ny = nx): SampledTarget {
+  const pts = new Float64Array(nx * ny * 2);
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      pts[2 * k] = box[0] + (i * (box[1] - box[0])) / (nx - 1);
+      pts[2 * k + 1] = box[2] + (j * (box[3] - box[2])) / (ny - 1);
+    }
+  let values: number[];
+  if (typeof f === 'function') {
+    values = [];
+    for (let k = 0; k < nx * ny; k++) values.push(f(pts[2 * k], pts[2 * k + 1]));
+  } else values = Array.from(evaluateMlp(f, pts, nx * ny));
+  return { box, nx, ny, values };
+}
+
+export interface CurveSpec {
+  label: string;
+  x: number[];
+  y: number[];
+}
+
+/** Several 1D curves, with exact breakpoints marked when given. */
+export function curvesSvg(
+  series: CurveSpec[],
+  options: { title?: string; breakpoints?: { x: number[]; y: number[] }; xLabel?: string; yLabel?: string; idPrefix: string; yDomain?: [number, number] },
+): string {
+  const data: Record<string, unknown> = { series };
+  if (options.breakpoints) data.breakpoints = options.breakpoints;
+  const o: Record<string, unknown> = {
+    width: 480,
+    height: 280,
+    title: options.title ?? '',
+    xLabel: options.xLabel ?? 'x',
+    yLabel: options.yLabel ?? 'output',
+    idPrefix: options.idPrefix,
+  };
+  if (options.yDomain) o.yDomain = options.yDomain;
+  return draw('linePlot', data, o);
+}
+
+/**
+ * The 3D surface of a 2-input net: exact facets (one per activation region) for a piecewise-linear
+ * net, a sampled grid for a smooth one; optionally a translucent target.
+ */
+export function netSurfaceSvg(
+  mlp: Mlp,
+  box: Box,
+  view: View3,
+  options: { title?: string; target?: SampledTarget | null; idPrefix: string; grid?: number; zLabel?: string; width?: number },
+): { svg: string; regions: number | null } {
+  const data: Record<string, unknown> = { box };
+  let regions: number | null = null;
+  if (isPiecewiseLinear(mlp)) {
+    const geo = regionsOf(mlp, box);
+    if (!geo.partition) return { svg: placeholder(geo.note), regions: null };
+    regions = geo.regions;
+    data.regions = geo.regionList.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c } }));
+  } else data.grid = sampleGrid(mlp, box, options.grid ?? 61);
+  if (options.target) data.target = options.target;
+  return {
+    svg: draw('surface3d', data, {
+      azimuth: view.azimuth,
+      elevation: view.elevation,
+      width: options.width ?? 480,
+      height: 400,
+      title: options.title ?? '',
+      idPrefix: options.idPrefix,
+      zLabel: options.zLabel ?? 'output',
+    }),
+    regions,
+  };
+}
+
+/** The exact region map of a 2-input PL net (regions coloured by output value). */
+export function netRegionMapSvg(mlp: Mlp, box: Box, options: { title?: string; idPrefix: string; width?: number }): { svg: string; regions: number | null; linearRegions: number | null } {
+  const geo = regionsOf(mlp, box);
+  if (!geo.partition) return { svg: placeholder(geo.note), regions: null, linearRegions: null };
+  return {
+    svg: draw(
+      'regionMap',
+      { box, regions: geo.regionList.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c }, pattern: r.pattern.join('|') })) },
+      { width: options.width ?? 420, title: options.title ?? '', idPrefix: options.idPrefix, color: 'value' },
+    ),
+    regions: geo.regions,
+    linearRegions: geo.linearRegions,
+  };
+}
+
+export function chartSvg(name: 'lineChart' | 'regionsVsTheory' | 'linePlot', data: unknown, options: Record<string, unknown>): string {
+  return draw(name, data, options);
+}
