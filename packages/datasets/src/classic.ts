@@ -16,7 +16,8 @@ import {
  * multi-class blobs), scaled to fit the default box [-2, 2]².
  *
  * Conventions shared by all of them:
- * - d = 2; binary sets have k = 1 with labels 0/1; class 0 gets floor(n/2) rows, class 1 the rest.
+ * - d = 2; binary sets have k = 1 with labels 0/1; class 0 gets ceil(n/2) rows, class 1 floor(n/2)
+ *   (in general class c gets floor(n/k) + (c < n mod k) rows).
  * - Rows are shuffled (seeded), so classes interleave.
  * - `noise` (default 0) is the standard deviation of Gaussian noise added to each coordinate after
  *   the label is fixed: the label always describes the noise-free point.

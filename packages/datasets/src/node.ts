@@ -45,8 +45,8 @@ export function readCsvFile(path: string, options: ParseCsvOptions = {}): Promis
         try {
           builder.push(results.data, results.errors);
         } catch (err) {
+          finish(err); // before abort(): papaparse calls complete() from inside abort()
           parser.abort();
-          finish(err);
         }
       },
       complete() {

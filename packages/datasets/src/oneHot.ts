@@ -8,11 +8,13 @@ import type { Dataset } from './dataset.js';
  */
 export function oneHot(labels: ArrayLike<number>, classes?: number): Float64Array {
   const n = labels.length;
-  let k = classes;
-  if (k === undefined) {
-    k = 1;
-    for (let i = 0; i < n; i++) if (labels[i]! + 1 > k) k = labels[i]! + 1;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i]!;
+    if (!Number.isInteger(c) || c < 0) throw new InputError(`oneHot: row ${i}: label ${c} is not a class index (an integer >= 0)`);
+    if (c > max) max = c;
   }
+  const k = classes ?? max + 1;
   if (!Number.isSafeInteger(k) || k < 1) throw new InputError(`oneHot: invalid number of classes ${k}`);
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {

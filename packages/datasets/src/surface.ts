@@ -169,10 +169,15 @@ export function surfaceClassification(options: SurfaceClassificationOptions, rng
     const ri = role[i];
     if (ri === 0) {
       x3 = tolerance > 0 ? z + r.uniform(-tolerance, tolerance) : z;
+      // Rounding could push |x3 − z| a hair past the tolerance; fall back to the surface itself.
+      if (Math.abs(x3 - z) > tolerance) x3 = z;
       y[i] = 1;
     } else {
       const off = margin + spread * r.next();
       x3 = ri === 1 ? z + off : z - off;
+      // Guarantee the documented margin in floating point: step away one ulp at a time.
+      if (ri === 1) while (x3 - z < margin) x3 = nextUp(x3);
+      else while (z - x3 < margin) x3 = -nextUp(-x3);
     }
     x[3 * i] = a;
     x[3 * i + 1] = b;
@@ -196,6 +201,17 @@ export function surfaceClassification(options: SurfaceClassificationOptions, rng
       counts: { on: nOn, above: nAbove, below: nBelow },
     },
   };
+}
+
+const ULP_VIEW = new DataView(new ArrayBuffer(8));
+
+/** The next float64 above a finite v. */
+function nextUp(v: number): number {
+  if (v === 0) return Number.MIN_VALUE;
+  ULP_VIEW.setFloat64(0, v);
+  const bits = ULP_VIEW.getBigInt64(0);
+  ULP_VIEW.setBigInt64(0, v > 0 ? bits + 1n : bits - 1n);
+  return ULP_VIEW.getFloat64(0);
 }
 
 /**
