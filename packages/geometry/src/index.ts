@@ -7,3 +7,7 @@ export * from './regions.js';
 export * from './merge.js';
 export * from './line.js';
 export * from './constructions.js';
+export * from './slice.js';
+export * from './levelSets.js';
+export * from './validate.js';
+export * from './regionsDecision.js';
