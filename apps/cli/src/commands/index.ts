@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDataset } from './dataset.js';
 import { registerDemo } from './demo.js';
 import { registerInspect } from './inspect.js';
 import { registerTrain } from './train.js';
@@ -11,4 +12,4 @@ import { registerGradcheck } from './gradcheck.js';
  * Every command lives in its own file and registers itself on the program.
  * Add one import and one entry per command.
  */
-export const commands: Array<(program: Command) => void> = [registerInspect, registerTrain, registerDemo, registerLine, registerBounds, registerConstruct, registerGradcheck];
+export const commands: Array<(program: Command) => void> = [registerInspect, registerTrain, registerDemo, registerLine, registerBounds, registerConstruct, registerGradcheck, registerDataset];
