@@ -32,7 +32,7 @@ interface Layer {
 }
 
 function checkSeries(s: Series, where: string, logX: boolean, logY: boolean): void {
-  if (!s || !s.x || !s.y) throw new RangeError(`invalid ${where}: expected { x, y } arrays`);
+  if (!s?.x || !s.y) throw new RangeError(`invalid ${where}: expected { x, y } arrays`);
   if (s.x.length !== s.y.length) throw new RangeError(`invalid ${where}: x has ${s.x.length} values but y has ${s.y.length}`);
   for (let i = 0; i < s.x.length; i++) {
     const x = s.x[i] as number;

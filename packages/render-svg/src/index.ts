@@ -12,7 +12,7 @@ export {
   type RegionMapOptions,
   type RegionColoring,
 } from './regionMap.js';
-export { surface3d, surfaceDrawOrder, type SurfaceData, type SurfaceOptions } from './surface3d.js';
+export { surface3d, surfaceDrawOrder, surfaceProjector, type SurfaceData, type SurfaceOptions } from './surface3d.js';
 export { heatmap, type HeatmapData, type HeatmapOptions } from './heatmap.js';
 export {
   linePlot,

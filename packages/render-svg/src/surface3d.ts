@@ -382,21 +382,14 @@ function setupScene(data: SurfaceData, o: SurfaceOptions) {
   return { box, facets, zmin, zmax, s, zs, xm, ym, zm: (zmin + zmax) / 2, ax, ay, hz, cam, groundX, groundY };
 }
 
-/**
- * A faceted 3D surface: each region of a piecewise-linear function lifted by its affine map to a
- * planar polygon (or each cell of a sampled grid as a quad), painted back to front (see
- * `surfaceDrawOrder`) with Lambert shading from the facet normal, optional facet edges, an
- * optional translucent target surface, and a bounding box with ticks on all three axes.
- */
-export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): string {
-  const S = setupScene(data, options);
-  const { facets, cam, s, zs, xm, ym, zm, ax, ay, hz } = S;
-  const width = options.width ?? 560;
-  const fs = options.fontSize ?? 12;
-  const title = options.title ?? '';
-  const margin = { top: title ? 40 : 18, right: 24, bottom: 24, left: 24 };
+type Scene = ReturnType<typeof setupScene>;
 
-  // projection to unit screen coordinates
+/** Fits the scene's bounding box (with room for tick labels) into the figure. */
+function screenLayout(S: Scene, options: SurfaceOptions) {
+  const { cam, s, zs, xm, ym, zm, ax, ay, hz } = S;
+  const width = options.width ?? 560;
+  const margin = { top: options.title ? 40 : 18, right: 24, bottom: 24, left: 24 };
+  /** Projection to unit screen coordinates (x right, y up); writes out[k], out[k+1]. */
   const proj = (X: number, Y: number, Z: number, out: Float64Array, k: number) => {
     let sxv = X * cam.rx + Y * cam.ry;
     let syv = X * cam.ux + Y * cam.uy + Z * cam.uz;
@@ -409,7 +402,6 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     out[k] = sxv;
     out[k + 1] = syv;
   };
-  // fit the box (with room for tick labels) into the plot area
   const corners = new Float64Array(16);
   let c = 0;
   for (const X of [-ax, ax]) for (const Y of [-ay, ay]) for (const Z of [-hz, hz]) proj(X, Y, Z, corners, 2 * c++);
@@ -425,7 +417,8 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
   }
   const pad = 58; // tick labels and axis titles
   const availW = width - margin.left - margin.right - 2 * pad;
-  const height = options.height ?? Math.round(Math.min(availW / (maxX - minX), (width * 1.2) / (maxY - minY)) * (maxY - minY) + margin.top + margin.bottom + 2 * pad);
+  const height =
+    options.height ?? Math.round(Math.min(availW / (maxX - minX), (width * 1.2) / (maxY - minY)) * (maxY - minY) + margin.top + margin.bottom + 2 * pad);
   const availH = height - margin.top - margin.bottom - 2 * pad;
   const k = Math.min(availW / (maxX - minX), availH / (maxY - minY));
   const ox = margin.left + pad + (availW - k * (maxX - minX)) / 2 - k * minX;
@@ -435,6 +428,43 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     proj((x - xm) * s, (y - ym) * s, (z - zm) * zs, tmp, 0);
     return [ox + k * (tmp[0] as number), oy - k * (tmp[1] as number)];
   };
+  /** Distance of a data point from the camera along the view (larger = nearer). */
+  const nearness = (x: number, y: number, z: number): number => {
+    const X = (x - xm) * s;
+    const Y = (y - ym) * s;
+    const Z = (z - zm) * zs;
+    const along = X * cam.vx + Y * cam.vy + Z * cam.vz;
+    if (!cam.perspective) return along;
+    return -Math.hypot(X - cam.vx * cam.dist, Y - cam.vy * cam.dist, Z - cam.vz * cam.dist);
+  };
+  return { width, height, proj, ox, oy, k, toScreen, nearness };
+}
+
+/**
+ * The exact projection `surface3d` uses for the same data and options: `toScreen(x, y, z)` gives
+ * SVG pixel coordinates, `nearness(x, y, z)` grows towards the camera. For overlays (drawing
+ * points or paths on top of a surface figure) and for tests.
+ */
+export function surfaceProjector(
+  data: SurfaceData,
+  options: SurfaceOptions = {},
+): { width: number; height: number; toScreen: (x: number, y: number, z: number) => [number, number]; nearness: (x: number, y: number, z: number) => number } {
+  const L = screenLayout(setupScene(data, options), options);
+  return { width: L.width, height: L.height, toScreen: L.toScreen, nearness: L.nearness };
+}
+
+/**
+ * A faceted 3D surface: each region of a piecewise-linear function lifted by its affine map to a
+ * planar polygon (or each cell of a sampled grid as a quad), painted back to front (see
+ * `surfaceDrawOrder`) with Lambert shading from the facet normal, optional facet edges, an
+ * optional translucent target surface, and a bounding box with ticks on all three axes.
+ */
+export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): string {
+  const S = setupScene(data, options);
+  const { facets, cam, s, zs, xm, ym, zm } = S;
+  const fs = options.fontSize ?? 12;
+  const title = options.title ?? '';
+  const { width, height, proj, ox, oy, k, toScreen } = screenLayout(S, options);
 
   // light from the upper left, slightly in front, fixed relative to the view
   let lx = -0.45 * cam.rx + 0.6 * cam.ux + 0.65 * cam.vx;
@@ -455,7 +485,6 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
   const order = drawOrder(facets, cam, S.groundX, S.groundY, data.regions ? data.neighbors : undefined);
   const nf = facets.nFacets;
   const showEdges = options.edges ?? (data.regions ? true : nf <= 1600);
-  const id = options.idPrefix ?? 'sf-';
 
   let body = backPanes(toScreen, S.box, zmin, zmax, cam);
   body += `<g class="facets" stroke-linejoin="round"${showEdges ? ' stroke="#1a1a1a" stroke-opacity="0.45" stroke-width="0.5"' : ''}>`;
@@ -520,7 +549,6 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
   const description =
     options.description ??
     `Faceted 3D surface: ${nf} ${data.regions ? 'planar facets, one per activation region' : 'grid quads of a sampled surface'} over [${bx0}, ${bx1}] × [${by0}, ${by1}], heights ${d3format('.3~g')(zmin)} to ${d3format('.3~g')(zmax)}, viewed from azimuth ${options.azimuth ?? -60}°, elevation ${options.elevation ?? 30}° (${cam.perspective ? 'perspective' : 'orthographic'})${data.target ? ', with a translucent target surface' : ''}.`;
-  void id;
   return svgDocument({ width, height, title: title || '3D surface', description, body, fontFamily: options.fontFamily, fontSize: fs, showTitle: Boolean(title) });
 }
 
