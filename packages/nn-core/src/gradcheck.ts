@@ -35,7 +35,7 @@ export interface GradcheckResult {
 export interface GradcheckOptions {
   /** Central-difference step (default 1e-5). */
   h?: number;
-  /** Denominator floor of the relative error, so gradients below it are judged absolutely (default 1e-4). */
+  /** Denominator floor of the relative error, so gradients below it are judged absolutely (default 1e-3). */
   floor?: number;
 }
 
@@ -96,7 +96,7 @@ export function gradcheck(
   options: GradcheckOptions & { loss?: LossName | string; engine?: 'tape' | 'fused' } = {},
 ): GradcheckResult {
   const h = options.h ?? 1e-5;
-  const floor = options.floor ?? 1e-4;
+  const floor = options.floor ?? 1e-3;
   const ln = lossName(options.loss ?? 'mse');
   const n = data.n ?? data.x.length / mlp.inputDim;
   if (!Number.isInteger(n) || n < 1) throw new InputError(`gradcheck: x has ${data.x.length} values, not rows of ${mlp.inputDim}`);
@@ -131,7 +131,7 @@ export function gradcheck(
  */
 export function gradcheckFn(f: () => Tensor, params: Tensor[], options: GradcheckOptions = {}): GradcheckResult {
   const h = options.h ?? 1e-5;
-  const floor = options.floor ?? 1e-4;
+  const floor = options.floor ?? 1e-3;
   for (const p of params) p.grad = null;
   f().backward();
   const analytic = params.map((p) => (p.grad ? p.grad.slice() : new Float64Array(p.size)));
