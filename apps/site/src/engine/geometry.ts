@@ -31,7 +31,7 @@ export interface Regions {
 }
 
 type Enumerate = (mlp: Mlp, options: { box: Box }) => PartitionLike;
-type SlicePlane = (mlp: Mlp, plane: { origin: number[]; u: number[]; v: number[] }, options: { box: Box }) => PartitionLike;
+type SlicePlane = (mlp: Mlp, plane: { origin: number[]; u: number[]; v: number[] }) => Mlp;
 
 export const isPiecewiseLinear = (mlp: Mlp): boolean => mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
 
@@ -48,8 +48,10 @@ export function regionsOf(mlp: Mlp, box: Box, slice?: number): Regions {
     p = enumerate(mlp, { box });
   } else if (mlp.inputDim === 3) {
     const plane = pick<SlicePlane>(geometry, 'slicePlane');
-    if (!plane) return unavailable('slicePlane');
-    p = plane(mlp, { origin: [0, 0, slice ?? 0], u: [1, 0, 0], v: [0, 1, 0] }, { box });
+    const enumerate = pick<Enumerate>(geometry, 'enumerateRegions');
+    if (!plane || !enumerate) return unavailable('slicePlane');
+    // The plane x3 = slice, parametrised by (x1, x2): exact regions of the restricted net.
+    p = enumerate(plane(mlp, { origin: [0, 0, slice ?? 0], u: [1, 0, 0], v: [0, 1, 0] }), { box });
   } else {
     return { regions: null, linearRegions: null, regionList: [], partition: null, note: 'only 2 or 3 inputs are drawn' };
   }
@@ -122,4 +124,13 @@ export function boundsOf(mlp: Mlp): Bound[] {
     out.push({ name: SHORT[key] ?? key, label: b.label, value, text: String(b.value) });
   }
   return out;
+}
+
+type LevelSetFn = (p: PartitionLike, c: number) => { lines: Float64Array[] };
+
+/** The exact decision boundary / level set f = c as polylines (flat x, y lists). */
+export function levelLines(p: PartitionLike, c: number): number[][] {
+  const f = pick<LevelSetFn>(geometry, 'levelSet');
+  if (!f) return [];
+  return f(p, c).lines.map((l) => Array.from(l));
 }

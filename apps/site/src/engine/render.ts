@@ -2,7 +2,7 @@ import * as svg from '@tessera/render-svg';
 import type { Mlp } from '@tessera/nn-core';
 import type { RegionInfo, SampledTarget } from '../train/protocol.js';
 import type { TrainData } from './data.js';
-import type { Bound, PartitionLike, Regions } from './geometry.js';
+import { type Bound, levelLines, type PartitionLike, type Regions } from './geometry.js';
 import { pick } from './pick.js';
 
 type Box = readonly [number, number, number, number];
@@ -78,6 +78,11 @@ export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: num
     edges: edgesOf(p),
     points,
   };
+  if (data.kind === 'classification') {
+    // Logits: the exact decision boundary is the level set f = 0.
+    const lines = levelLines(p, 0);
+    if (lines.length) mapData.polylines = lines.map((points, i) => ({ points, kind: 'boundary', label: i ? undefined : 'decision boundary' }));
+  }
   return call(['regionMap'], mapData, { width: 520, title: `${geo.regions} regions (${mlp.inputDim === 3 ? `plane x3 = ${slice}` : 'exact'})`, idPrefix: 'map-' }, 'region map');
 }
 

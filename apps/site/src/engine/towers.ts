@@ -13,6 +13,8 @@ export interface TowerApproximation {
   rmse: number;
   towers: number;
   shape: string;
+  kind: Kind;
+  hiddenLayers: 1 | 2;
 }
 
 const g = <T>(name: string): T => need<T>(geometry, name, '@tessera/geometry');
@@ -58,6 +60,54 @@ export interface LinePieces {
   linearPieces: number;
   breakpoints: ArrayLike<number>;
   linearBreakpoints: ArrayLike<number>;
+  /** Per activation piece: y(t) = offsets[p] + slopes[p]·t (one output). */
+  slopes: ArrayLike<number>;
+  offsets: ArrayLike<number>;
+}
+
+/**
+ * The exact polyline of a 1-output net along a segment from geometry's pieces: the vertices are
+ * the breakpoints, t mapped to x = a + t·(b − a).
+ */
+export function pieceCurve(lp: LinePieces, a: number, b: number): { x: number[]; y: number[]; bx: number[]; by: number[] } {
+  const ts = [0, ...Array.from(lp.breakpoints), 1];
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const p = Math.min(i, lp.pieces - 1);
+    const t = ts[i];
+    x.push(a + t * (b - a));
+    y.push(lp.offsets[p] + lp.slopes[p] * t);
+  }
+  const lb = Array.from(lp.linearBreakpoints);
+  const bx = lb.map((t) => a + t * (b - a));
+  const by = lb.map((t) => {
+    let p = 0;
+    while (p < lp.pieces - 1 && lp.breakpoints[p] <= t) p++;
+    return lp.offsets[p] + lp.slopes[p] * t;
+  });
+  return { x, y, bx, by };
 }
 export const linePieces = (mlp: Mlp, from: number[], to: number[]): LinePieces =>
   g<(m: Mlp, a: number[], b: number[]) => LinePieces>('linePieces')(mlp, from, to);
+
+export interface TowerErrorResult {
+  supError: number;
+  supErrorLower: number;
+  supErrorKind: string;
+  rmse: number;
+  activationRegions?: number;
+  linearRegions?: number;
+}
+/** Exact (ReLU: bounded over every linear region) error of any 2-input net against f on the box. */
+export const towerApproximationError = (
+  mlp: Mlp,
+  f: (x: number, y: number) => number,
+  box: [number, number, number, number],
+): TowerErrorResult =>
+  g<(m: Mlp, f: (x: number, y: number) => number, b: number[], o: object) => TowerErrorResult>('towerApproximationError')(
+    mlp,
+    f,
+    box,
+    { regionSource: 'enumerator' },
+  );
