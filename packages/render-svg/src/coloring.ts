@@ -23,55 +23,84 @@ export const CLASS_PALETTE: readonly string[] = ['#4e79a7', '#e15759', '#59a14f'
  */
 export function greedyColoring(neighbors: ReadonlyArray<ArrayLike<number>>): Int32Array {
   const n = neighbors.length;
-  // symmetrised adjacency as sets of unique neighbours
-  const adj: number[][] = Array.from({ length: n }, () => []);
+  // symmetrised, de-duplicated adjacency in CSR form
+  let m = 0;
+  for (let i = 0; i < n; i++) m += (neighbors[i] as ArrayLike<number>).length;
+  const pairs = new Float64Array(2 * m);
+  let p = 0;
   for (let i = 0; i < n; i++) {
     const list = neighbors[i] as ArrayLike<number>;
     for (let k = 0; k < list.length; k++) {
       const j = list[k] as number;
       if (!Number.isInteger(j) || j < 0 || j >= n) throw new RangeError(`invalid neighbors[${i}][${k}]: ${j} is not a region index in [0, ${n})`);
       if (j === i) continue;
-      (adj[i] as number[]).push(j);
-      (adj[j] as number[]).push(i);
+      pairs[p++] = i * n + j;
+      pairs[p++] = j * n + i;
     }
   }
-  for (let i = 0; i < n; i++) adj[i] = [...new Set(adj[i])].sort((a, b) => a - b);
-  // smallest-last ordering with a simple O(n^2)-free bucket queue
+  const sorted = pairs.subarray(0, p).sort();
+  const start = new Int32Array(n + 1);
+  const adj = new Int32Array(p);
+  let e = 0;
+  for (let q = 0; q < p; q++) {
+    const key = sorted[q] as number;
+    if (q > 0 && key === sorted[q - 1]) continue;
+    const i = Math.floor(key / n);
+    adj[e++] = key - i * n;
+    start[i + 1]++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i] as number;
+  // smallest-last order: bucket queue of doubly linked lists keyed by current degree
   const degree = new Int32Array(n);
   let maxDeg = 0;
   for (let i = 0; i < n; i++) {
-    degree[i] = (adj[i] as number[]).length;
+    degree[i] = (start[i + 1] as number) - (start[i] as number);
     if (degree[i] > maxDeg) maxDeg = degree[i] as number;
   }
-  const buckets: Set<number>[] = Array.from({ length: maxDeg + 1 }, () => new Set<number>());
-  for (let i = 0; i < n; i++) (buckets[degree[i] as number] as Set<number>).add(i);
+  const head = new Int32Array(maxDeg + 1).fill(-1);
+  const next = new Int32Array(n);
+  const prev = new Int32Array(n);
+  const link = (v: number, d: number) => {
+    prev[v] = -1;
+    next[v] = head[d] as number;
+    if ((head[d] as number) >= 0) prev[head[d] as number] = v;
+    head[d] = v;
+  };
+  const unlink = (v: number, d: number) => {
+    if ((prev[v] as number) >= 0) next[prev[v] as number] = next[v] as number;
+    else head[d] = next[v] as number;
+    if ((next[v] as number) >= 0) prev[next[v] as number] = prev[v] as number;
+  };
+  for (let i = n - 1; i >= 0; i--) link(i, degree[i] as number);
   const removed = new Uint8Array(n);
   const order = new Int32Array(n);
   let low = 0;
   for (let k = n - 1; k >= 0; k--) {
     low = Math.max(0, low - 1);
-    while ((buckets[low] as Set<number>).size === 0) low++;
-    const b = buckets[low] as Set<number>;
-    const v = b.values().next().value as number;
-    b.delete(v);
+    while ((head[low] as number) < 0) low++;
+    const v = head[low] as number;
+    unlink(v, low);
     removed[v] = 1;
     order[k] = v;
-    for (const u of adj[v] as number[]) {
+    for (let q = start[v] as number; q < (start[v + 1] as number); q++) {
+      const u = adj[q] as number;
       if (removed[u]) continue;
       const d = degree[u] as number;
-      (buckets[d] as Set<number>).delete(u);
+      unlink(u, d);
       degree[u] = d - 1;
-      (buckets[d - 1] as Set<number>).add(u);
+      link(u, d - 1);
     }
   }
   const color = new Int32Array(n).fill(-1);
-  const used: number[] = [];
+  const usedBy = new Int32Array(maxDeg + 2).fill(-1);
   for (let k = 0; k < n; k++) {
     const v = order[k] as number;
-    used.length = 0;
-    for (const u of adj[v] as number[]) if ((color[u] as number) >= 0) used[color[u] as number] = 1;
+    for (let q = start[v] as number; q < (start[v + 1] as number); q++) {
+      const c = color[adj[q] as number] as number;
+      if (c >= 0) usedBy[c] = v;
+    }
     let c = 0;
-    while (used[c]) c++;
+    while (usedBy[c] === v) c++;
     color[v] = c;
   }
   return color;

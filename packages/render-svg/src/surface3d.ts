@@ -520,9 +520,20 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     let dot = (nx * lx + ny * ly + nz * lz) / nl;
     if (nx * cam.vx + ny * cam.vy + nz * cam.vz < 0) dot = -dot; // seen from below
     const shade = 0.5 + 0.5 * Math.max(0, dot);
-    let col = baseRgb;
-    if (!col) col = rgb(interpolateViridis(0.3 + 0.7 * ((zsum / (b - a) - zmin) / (zmax - zmin))));
-    const fill = rgb(col.r * shade, col.g * shade, col.b * shade).formatHex();
+    let cr: number;
+    let cg: number;
+    let cb: number;
+    if (baseRgb) {
+      cr = baseRgb.r;
+      cg = baseRgb.g;
+      cb = baseRgb.b;
+    } else {
+      const li = 3 * Math.max(0, Math.min(255, Math.round(255 * ((zsum / (b - a) - zmin) / (zmax - zmin)))));
+      cr = HEIGHT_LUT[li] as number;
+      cg = HEIGHT_LUT[li + 1] as number;
+      cb = HEIGHT_LUT[li + 2] as number;
+    }
+    const fill = hex3(cr * shade, cg * shade, cb * shade);
     body += `<polygon points="${pointsAttr(pts, m)}" fill="${fill}"${showEdges ? '' : ` stroke="${fill}" stroke-width="0.4"`}/>`;
   }
   body += '</g>';
@@ -550,6 +561,26 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     options.description ??
     `Faceted 3D surface: ${nf} ${data.regions ? 'planar facets, one per activation region' : 'grid quads of a sampled surface'} over [${bx0}, ${bx1}] × [${by0}, ${by1}], heights ${d3format('.3~g')(zmin)} to ${d3format('.3~g')(zmax)}, viewed from azimuth ${options.azimuth ?? -60}°, elevation ${options.elevation ?? 30}° (${cam.perspective ? 'perspective' : 'orthographic'})${data.target ? ', with a translucent target surface' : ''}.`;
   return svgDocument({ width, height, title: title || '3D surface', description, body, fontFamily: options.fontFamily, fontSize: fs, showTitle: Boolean(title) });
+}
+
+/** 256 entries of the height colour map (viridis from 0.3 to 1), r g b interleaved. */
+const HEIGHT_LUT = (() => {
+  const lut = new Uint8Array(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const c = rgb(interpolateViridis(0.3 + (0.7 * i) / 255));
+    lut[3 * i] = c.r;
+    lut[3 * i + 1] = c.g;
+    lut[3 * i + 2] = c.b;
+  }
+  return lut;
+})();
+
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** `#rrggbb` from channels in [0, 255] (rounded and clamped). */
+function hex3(r: number, g: number, b: number): string {
+  const c = (v: number) => HEX2[Math.max(0, Math.min(255, Math.round(v)))] as string;
+  return `#${c(r)}${c(g)}${c(b)}`;
 }
 
 type ToScreen = (x: number, y: number, z: number) => [number, number];

@@ -5,7 +5,17 @@
 
 /** Rounds to `digits` decimals and prints the shortest form (`-0` becomes `0`). */
 export function num(v: number, digits = 1): string {
-  const k = digits === 1 ? 10 : 10 ** digits;
+  if (digits === 1 && v < 1e14 && v > -1e14) {
+    // fast path: integer arithmetic, no shortest-double printing
+    let r = Math.round(v * 10);
+    if (r === 0) return '0';
+    const neg = r < 0;
+    if (neg) r = -r;
+    const i = Math.floor(r / 10);
+    const d = r - i * 10;
+    return d === 0 ? (neg ? `-${i}` : `${i}`) : neg ? `-${i}.${d}` : `${i}.${d}`;
+  }
+  const k = 10 ** digits;
   const r = Math.round(v * k) / k;
   return r === 0 ? '0' : String(r);
 }

@@ -80,18 +80,17 @@ export function arrangement(lines: Line[], box: [number, number, number, number]
     }
     return { vertices: cell.poly, affine: { a: [a0, a1], c: cc }, pattern: cell.bits.join(''), interior: [sx / n, sy / n] as const };
   });
+  // neighbours differ in exactly one line's side (the two halves of one cell of the other lines)
+  const index = new Map<string, number>();
+  const keys = cells.map((c) => c.bits.join(''));
+  keys.forEach((k, i) => index.set(k, i));
   const neighbors: number[][] = cells.map(() => []);
-  for (let i = 0; i < cells.length; i++)
-    for (let j = i + 1; j < cells.length; j++) {
-      let d = 0;
-      const bi = (cells[i] as { bits: number[] }).bits;
-      const bj = (cells[j] as { bits: number[] }).bits;
-      for (let k = 0; k < bi.length; k++) if (bi[k] !== bj[k]) d++;
-      if (d === 1) {
-        (neighbors[i] as number[]).push(j);
-        (neighbors[j] as number[]).push(i);
-      }
+  keys.forEach((k, i) => {
+    for (let l = 0; l < k.length; l++) {
+      const j = index.get(k.slice(0, l) + (k[l] === '1' ? '0' : '1') + k.slice(l + 1));
+      if (j !== undefined) (neighbors[i] as number[]).push(j);
     }
+  });
   return { regions, neighbors };
 }
 
