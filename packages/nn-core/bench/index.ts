@@ -1,0 +1,134 @@
+/**
+ * Training-speed benchmark of shared/bench/training.md: W1, W2, W3 with Tessera's `fit`, the
+ * hand-written batched loop (the limit), TensorFlow.js cpu and TensorFlow.js wasm, all in one run.
+ * Only the training loop is timed. Run: pnpm --filter @tessera/nn-core bench [W1,W2,W3] [--quick]
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMlp, createRng, fit } from '@tessera/nn-core';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { handTrain } from './handLoop.js';
+import { registerTfjsGradients, tfjsTrain } from './tfjsPeer.js';
+import { type Workload, workloads } from './workloads.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => /^W\d/.test(a))?.split(',');
+const ROUNDS = quick ? 1 : 3;
+
+const median = (v: number[]): number => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (eps: number): string =>
+  eps >= 1e6 ? `${(eps / 1e6).toFixed(2)} M/s` : eps >= 1e3 ? `${(eps / 1e3).toFixed(1)} k/s` : `${eps.toFixed(0)} /s`;
+
+function initial(w: Workload) {
+  const m = createMlp({ arch: w.widths, activation: w.act, seed: 1 });
+  return { model: m, weights: m.layers.map((l) => l.weights.slice()), biases: m.layers.map((l) => l.bias.slice()) };
+}
+
+function runTessera(w: Workload, epochs: number) {
+  const { model } = initial(w);
+  const h = fit(model, { x: w.x, y: w.y }, {
+    epochs,
+    batchSize: w.batch,
+    shuffle: w.shuffle,
+    seed: 1,
+    loss: w.loss,
+    optimizer: w.opt,
+    lr: w.lr,
+  });
+  return { eps: h.examplesPerSecond, loss: h.finalLoss };
+}
+
+function runHand(w: Workload, epochs: number) {
+  const { weights, biases } = initial(w);
+  const rng = createRng(1);
+  const r = handTrain(
+    { ...w, epochs, weights, biases, shuffleFn: (perm) => rng.shuffle(perm) },
+    w.x,
+    w.y,
+    w.n,
+  );
+  return { eps: (epochs * w.n) / (r.ms / 1000), loss: r.loss };
+}
+
+function runTf(w: Workload, epochs: number) {
+  const { weights, biases } = initial(w);
+  const r = tfjsTrain(w, weights, biases, epochs, 1);
+  return { eps: (epochs * w.n) / (r.ms / 1000), loss: r.loss };
+}
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`examples/second of the training loop alone; median of ${ROUNDS} alternating rounds for fit and the hand loop.\n`);
+  // tfjs-wasm: load the .wasm files from node_modules by file URL (nothing is fetched from the network)
+  const require = createRequire(import.meta.url);
+  const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/');
+  let wasmError: string | null = null;
+  try {
+    setWasmPaths(`${pathToFileURL(wasmDir).href.replace(/^file:\/\//, '')}`);
+  } catch (err) {
+    wasmError = (err as Error).message;
+  }
+
+  await registerTfjsGradients();
+  const results: Record<string, Record<string, number | string>> = {};
+  for (const w of workloads()) {
+    if (only && !only.includes(w.id)) continue;
+    console.log(`${w.id}: ${w.title}`);
+    const warm = Math.max(1, Math.ceil(w.epochs / 20));
+    runTessera(w, warm);
+    runHand(w, warm);
+    const tess: number[] = [];
+    const hand: number[] = [];
+    let tessLoss = 0;
+    let handLoss = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const a = runTessera(w, w.epochs);
+      const b = runHand(w, w.epochs);
+      tess.push(a.eps);
+      hand.push(b.eps);
+      tessLoss = a.loss;
+      handLoss = b.loss;
+    }
+    const row: Record<string, number | string> = { tessera: median(tess), hand: median(hand) };
+    console.log(`  tessera fit      ${fmt(median(tess)).padStart(10)}   final loss ${tessLoss.toFixed(5)}   (runs: ${tess.map(fmt).join(', ')})`);
+    console.log(`  hand-written     ${fmt(median(hand)).padStart(10)}   final loss ${handLoss.toFixed(5)}   (runs: ${hand.map(fmt).join(', ')})`);
+    for (const backend of ['cpu', 'wasm'] as const) {
+      if (backend === 'wasm' && wasmError) {
+        console.log(`  tfjs-wasm        not run: ${wasmError}`);
+        continue;
+      }
+      try {
+        await tf.setBackend(backend);
+        await tf.ready();
+        if (tf.getBackend() !== backend) throw new Error(`tf.setBackend('${backend}') fell back to ${tf.getBackend()}`);
+        // slow peers: fewer epochs, same examples/second (said in the output)
+        const slow = backend === 'cpu' ? (w.id === 'W1' ? 1 : w.id === 'W2' ? 1 : 5) : w.id === 'W3' ? 2 : 1;
+        const epochs = Math.max(1, Math.floor(w.epochs / slow));
+        runTf(w, Math.max(1, Math.ceil(epochs / 20)));
+        const r = runTf(w, epochs);
+        row[`tfjs-${backend}`] = r.eps;
+        const note = epochs < w.epochs ? `   (${epochs} of ${w.epochs} epochs, loss not comparable)` : `   final loss ${r.loss.toFixed(5)}`;
+        console.log(`  tfjs-${backend.padEnd(11)}${fmt(r.eps).padStart(10)}${note}`);
+      } catch (err) {
+        row[`tfjs-${backend}`] = `failed: ${(err as Error).message}`;
+        console.log(`  tfjs-${backend}        failed: ${(err as Error).message}`);
+      }
+    }
+    const ratio = (k: string) => (typeof row[k] === 'number' ? `${((row.tessera as number) / (row[k] as number)).toFixed(2)}×` : 'n/a');
+    console.log(
+      `  ratios: fit / hand = ${ratio('hand')}   fit / tfjs-cpu = ${ratio('tfjs-cpu')}   fit / tfjs-wasm = ${ratio('tfjs-wasm')}\n`,
+    );
+    results[w.id] = row;
+  }
+  console.log('targets (training.md): W1 ≥ 5× tfjs-cpu, W2 ≥ 25×, W3 ≥ 6× and ≥ 1.3× tfjs-wasm; fit within 1.3× of the hand loop (fit / hand ≥ 0.77).');
+}
+
+await main();
