@@ -9,9 +9,11 @@ import { registerLine } from './line.js';
 import { registerGradcheck } from './gradcheck.js';
 import { registerRegions } from './regions.js';
 import { registerSlice } from './slice.js';
+import { registerSurface } from './surface.js';
+import { registerTowers } from './towers.js';
 
 /**
  * Every command lives in its own file and registers itself on the program.
  * Add one import and one entry per command.
  */
-export const commands: Array<(program: Command) => void> = [registerInspect, registerTrain, registerDemo, registerLine, registerBounds, registerConstruct, registerGradcheck, registerDataset, registerRegions, registerSlice];
+export const commands: Array<(program: Command) => void> = [registerInspect, registerTrain, registerDemo, registerLine, registerBounds, registerConstruct, registerGradcheck, registerDataset, registerRegions, registerSlice, registerTowers, registerSurface];
