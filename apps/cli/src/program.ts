@@ -20,9 +20,12 @@ export function createProgram(): Command {
     .option('-q, --quiet', 'no progress or diagnostics on stderr')
     .option('--seed <n>', 'seed for everything random (default 1)')
     .option('--debug', 'show stack traces on errors')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // commander's usage errors ("error: unknown option '--x'") become one line like every other error.
+      outputError: (s, write) => write(`tessera: ${s.replace(/^error: /, '').trimEnd()} (run with --help for usage)\n`),
+    });
   for (const register of commands) register(program);
   return program;
 }

@@ -158,8 +158,7 @@ export function trainModel(spec: TrainSpec): TrainResult {
       testLoss,
       accuracy,
       testAccuracy,
-      trainMs: history.trainMs,
-      examplesPerSecond: history.examplesPerSecond,
+      // no timings here: the same command must write the same bytes (timings go to stdout)
       lossEvery: thin(history.loss, 50),
     },
     ...spec.meta,
