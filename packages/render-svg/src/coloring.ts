@@ -1,15 +1,18 @@
 import { hcl } from 'd3-color';
 
-/** Eight light, mutually distinct fills for neighbour colouring (ColorBrewer Pastel1 without its grey). */
+/**
+ * Eight light, mutually distinct fills for neighbour colouring (ColorBrewer Pastel1 without its
+ * grey), green/orange/purple first so they do not clash with the blue/red of class points.
+ */
 export const NEIGHBOR_PALETTE: readonly string[] = [
-  '#fbb4ae',
-  '#b3cde3',
   '#ccebc5',
-  '#decbe4',
   '#fed9a6',
+  '#decbe4',
   '#ffffcc',
-  '#e5d8bd',
+  '#b3cde3',
   '#fddaec',
+  '#e5d8bd',
+  '#fbb4ae',
 ];
 
 /** Class colours for data points (Tableau 10, first eight). */

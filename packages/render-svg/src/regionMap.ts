@@ -286,7 +286,7 @@ function maxLayer(edges: readonly BoundaryEdge[]): number {
 export function pointsLayer(p: PointSet, px: (x: number) => number, py: (y: number) => number, radius: number, id: string): string {
   if (p.x.length !== p.y.length) throw new RangeError(`invalid points: x has ${p.x.length} values but y has ${p.y.length}`);
   if (p.label && p.label.length !== p.x.length) throw new RangeError(`invalid points.label: expected ${p.x.length} labels, received ${p.label.length}`);
-  let s = `<g class="points" clip-path="url(#${id}clip)" stroke="#fff" stroke-width="0.6">`;
+  let s = `<g class="points" clip-path="url(#${id}clip)" stroke="#1a1a1a" stroke-width="0.6">`;
   for (let i = 0; i < p.x.length; i++) {
     const c = p.label ? CLASS_PALETTE[((p.label[i] as number) | 0) % CLASS_PALETTE.length] : CLASS_PALETTE[0];
     s += `<circle cx="${num(px(p.x[i] as number))}" cy="${num(py(p.y[i] as number))}" r="${radius}" fill="${c}"/>`;

@@ -83,7 +83,7 @@ export function arrangement(lines: Line[], box: [number, number, number, number]
   // neighbours differ in exactly one line's side (the two halves of one cell of the other lines)
   const index = new Map<string, number>();
   const keys = cells.map((c) => c.bits.join(''));
-  keys.forEach((k, i) => index.set(k, i));
+  for (let i = 0; i < keys.length; i++) index.set(keys[i] as string, i);
   const neighbors: number[][] = cells.map(() => []);
   keys.forEach((k, i) => {
     for (let l = 0; l < k.length; l++) {
