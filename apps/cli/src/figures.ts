@@ -191,3 +191,28 @@ export function surfaceSvg(
   const n = o.grid ?? 61;
   return { svg: surface3d({ box, grid: sampleNet(mlp, box, n), target: o.target }, view), kind: 'sampled', facets: (n - 1) * (n - 1) };
 }
+
+/** The figure options `tessera regions` accepts (see `writeRegionFigures`). */
+export interface RegionFigureOptions {
+  svg?: string;
+  png?: string;
+  color?: string;
+  points?: string;
+  boundary?: boolean;
+}
+
+/**
+ * For `tessera regions … --svg/--png`: draws the region map of the enumerated partition (colouring,
+ * data points from a CSV, exact decision boundary) and writes the files. Returns the fields to add to
+ * the command's summary, or undefined when no figure was asked for.
+ */
+export function writeRegionFigures(mlp: Mlp, p: Partition, o: RegionFigureOptions): Record<string, unknown> | undefined {
+  if (!o.svg && !o.png) {
+    if (o.color !== undefined || o.points !== undefined || o.boundary) throw new UsageError('--color, --points and --boundary need --svg FILE or --png FILE');
+    return undefined;
+  }
+  const points = o.points ? readPoints(o.points) : undefined;
+  const svg = regionMapSvg(mlp, p, { color: o.color, points, boundary: o.boundary });
+  const written = writeFigure(svg, { svg: o.svg, png: o.png });
+  return { svg: o.svg ?? null, svgBytes: written.svgBytes ?? null, png: o.png ?? null, pngBytes: written.pngBytes ?? null };
+}

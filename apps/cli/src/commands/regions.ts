@@ -1,6 +1,7 @@
 import { bounds, decisionRegions, enumerateRegions, type Partition } from '@tessera/geometry';
 import { type Mlp, mlpWidths } from '@tessera/nn-core';
 import type { Command } from 'commander';
+import { writeRegionFigures } from '../figures.js';
 import { readModel } from '../io.js';
 import { formatTable, printJson } from '../output.js';
 import { parseBox, parseInteger, parseNumber } from '../parse.js';
@@ -113,6 +114,11 @@ export function registerRegions(program: Command): void {
     .option('--repeat <n>', 'run the enumeration n times and report the median time', '1')
     .option('--max-regions <n>', 'stop with an error once more than n regions are found')
     .option('--tolerance <rel>', 'relative on-the-line tolerance (default 1e-12)')
+    .option('--svg <file>', 'write the region map as SVG')
+    .option('--png <file>', 'write the region map as PNG')
+    .option('--color <mode>', 'region colouring: neighbors|value|slope|pattern (default neighbors)')
+    .option('--points <data.csv>', 'overlay the points of a CSV file, coloured by class')
+    .option('--boundary', 'overlay the exact decision boundary (f = 0, or the argmax boundary)')
     .addHelpText(
       'after',
       `
@@ -122,7 +128,8 @@ argmax decision regions. "ms" is the in-process time of the enumeration alone (m
 
 Example:
   $ tessera regions model.json --box -1,1,-1,1
-  $ tessera regions model.json --box -1,1,-1,1 --repeat 5 --json`,
+  $ tessera regions model.json --box -1,1,-1,1 --repeat 5 --json
+  $ tessera regions model.json --box -1,1,-1,1 --svg map.svg --png map.png --color value --boundary`,
     )
     .action((modelPath: string, _opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals() as RegionsCliOptions;
@@ -131,6 +138,7 @@ Example:
       const { partition, ms, runs } = timedEnumeration(mlp, box, opts);
       const summary = { model: modelPath, ...regionsSummary(mlp, partition, ms, runs) };
       addDecisionRegions(mlp, summary, box);
+      Object.assign(summary, writeRegionFigures(mlp, partition, opts as RegionsCliOptions & Parameters<typeof writeRegionFigures>[2]));
       if (opts.json) printJson(summary);
       else printHuman(summary);
     });
