@@ -69,3 +69,12 @@ describe('boxTowerNet (two hidden layers)', () => {
     }
   });
 });
+
+describe('reluTowerFixture', () => {
+  it('carries the expected counts for the construct command', async () => {
+    const { reluTowerFixture } = await import('./towersBox.js');
+    const net = reluTowerFixture();
+    expect(net.meta!.construction).toMatchObject({ kind: 'tower', expectedRegions: 29, expectedLinearRegions: 10 });
+    expect(evaluatePoint(net, [0.62, 0.5])[0]).toBeCloseTo(0.6, 12);
+  });
+});

@@ -84,3 +84,29 @@ export function reluBoxTowerRegionCounts(): { activationRegions: number; linearR
   const cells = (lines + 1) * (lines + 1);
   return { activationRegions: cells + 4, linearRegions: 1 + 1 + 4 + 4 };
 }
+
+/**
+ * The `relu_tower` fixture of theory §4.2 (x-steps 0.4/0.6, y-steps 0.3/0.7, ramp width 0.05) with
+ * `meta.construction` in the shape the `construct` command prints: 29 activation / 10 linear
+ * regions in [0, 1]², T(0.5, 0.5) = 1, T(0.62, 0.5) = 0.6.
+ */
+export function reluTowerFixture(): Mlp {
+  const mlp = boxTowerNet([0.4, 0.6, 0.3, 0.7], { kind: 'relu', steepness: 20 });
+  const c = reluBoxTowerRegionCounts();
+  mlp.name = 'relu_tower: exact ReLU tower (theory §4.2)';
+  mlp.meta = {
+    tower: mlp.meta?.construction,
+    construction: {
+      kind: 'tower',
+      arch: '2-8-1-1',
+      domain: [
+        [0, 1],
+        [0, 1],
+      ],
+      expectedRegions: c.activationRegions,
+      expectedLinearRegions: c.linearRegions,
+      source: "theory.md §4.2 (fixture relu_tower); Nielsen, Neural Networks and Deep Learning ch. 4 (the tower)",
+    },
+  };
+  return mlp;
+}

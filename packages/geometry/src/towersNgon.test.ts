@@ -103,3 +103,15 @@ describe('n-gon towers with one hidden layer', () => {
     expect(() => ngonTowerNet({ n: 5, threshold: 'x' as never })).toThrow('invalid threshold');
   });
 });
+
+describe('ngonTowerFixture', () => {
+  it('has 2n + 2 linear regions in [−2, 2]² (plateau, n ramps, n corner facets, zero)', async () => {
+    const { towerPieceCounts, towerPieces } = await import('./approximatePieces.js');
+    const { ngonTowerFixture } = await import('./towersNgon.js');
+    for (const n of [3, 4, 5, 8, 16]) {
+      const net = ngonTowerFixture(n);
+      expect(towerPieceCounts(towerPieces(net, [-2, 2, -2, 2])).linearRegions).toBe(2 * n + 2);
+      expect((net.meta!.construction as { expectedLinearRegions: number }).expectedLinearRegions).toBe(2 * n + 2);
+    }
+  });
+});

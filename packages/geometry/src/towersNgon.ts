@@ -241,3 +241,28 @@ export function ngonTable(
     };
   });
 }
+
+/**
+ * An n-gon ReLU tower cut by a ReLU threshold (2n ramp ReLUs, output relu(Σρ − (n − 1)), apothem 1,
+ * ramp width 0.05), with `meta.construction` for the `construct` command. Its linear regions in
+ * [−2, 2]²: the plateau, n edge ramps, n corner facets and the zero region: 2n + 2.
+ */
+export function ngonTowerFixture(n = 8): Mlp {
+  const mlp = ngonTowerNet({ n, r: 1, kind: 'relu', threshold: 'relu', steepness: 20 });
+  mlp.name = `${n}-gon ReLU tower (one hidden layer + ReLU threshold)`;
+  mlp.meta = {
+    tower: mlp.meta?.construction,
+    construction: {
+      kind: 'ngon',
+      arch: `2-${2 * n}-1`,
+      domain: [
+        [-2, 2],
+        [-2, 2],
+      ],
+      expectedRegions: 'not derived',
+      expectedLinearRegions: 2 * n + 2,
+      source: 'theory.md §3.1–3.3 and §4.2 (n-gon towers with a threshold)',
+    },
+  };
+  return mlp;
+}
