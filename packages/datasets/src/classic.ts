@@ -1,15 +1,6 @@
 import { InputError, type Rng } from '@tessera/nn-core';
-import {
-  type BaseOptions,
-  type Box,
-  type Dataset,
-  evenCounts,
-  optBox,
-  optCount,
-  optNumber,
-  resolveRng,
-  shuffleRows,
-} from './dataset.js';
+import type { BaseOptions, Box, Dataset } from './dataset.js';
+import { evenCounts, optBox, optCount, optNumber, resolveRng, shuffleRows } from './options.js';
 
 /**
  * The classic 2-D classification sets (TensorFlow Playground's four plus moons, checkerboard and

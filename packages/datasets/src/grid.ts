@@ -1,5 +1,6 @@
 import { InputError } from '@tessera/nn-core';
-import { type Box, optBox } from './dataset.js';
+import type { Box } from './dataset.js';
+import { optBox } from './options.js';
 
 /**
  * A regular nx × ny grid over `box = [xmin, xmax, ymin, ymax]`, as a flat Float64Array of

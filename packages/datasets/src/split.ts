@@ -1,5 +1,6 @@
 import { InputError, type Rng } from '@tessera/nn-core';
-import { type Dataset, classIndices, optNumber, resolveRng } from './dataset.js';
+import { type Dataset, classIndices } from './dataset.js';
+import { optNumber, resolveRng } from './options.js';
 
 export interface SplitOptions {
   /** Fraction of rows in the test set, in [0, 1] (default 0.2). */

@@ -1,13 +1,6 @@
 import { InputError, type Rng, preview } from '@tessera/nn-core';
-import {
-  type BaseOptions,
-  type Box,
-  type Dataset,
-  optBox,
-  optCount,
-  optNumber,
-  resolveRng,
-} from './dataset.js';
+import type { BaseOptions, Box, Dataset } from './dataset.js';
+import { optBox, optCount, optNumber, resolveRng } from './options.js';
 import { compileExpression } from './expression.js';
 import { grid } from './grid.js';
 
