@@ -68,8 +68,8 @@ export function computeAdjacency(
     if (ov > eps && reg[ea] !== reg[eb]) {
       const ra = reg[ea];
       const rb = reg[eb];
-      outA.push(ra < rb ? ra : rb);
-      outB.push(ra < rb ? rb : ra);
+      outA.push(Math.min(ra, rb));
+      outB.push(Math.max(ra, rb));
       outS.push(s);
       outL.push(ov);
     }
@@ -175,7 +175,7 @@ export function groupRegions(
     if (!same(a[e], b[e])) continue;
     const ra = find(parent, a[e]);
     const rb = find(parent, b[e]);
-    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
   const of = new Uint32Array(n);
   const label = new Int32Array(n).fill(-1);

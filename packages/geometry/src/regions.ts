@@ -589,8 +589,8 @@ class Enumerator {
           empty = true;
           continue;
         }
-        const lo = i < r ? i : r;
-        const hi = i < r ? r : i;
+        const lo = Math.min(i, r);
+        const hi = Math.max(i, r);
         let sid = pairIds[lo * k + hi];
         if (sid < 0) {
           const s = lo === i ? 1 : -1;
