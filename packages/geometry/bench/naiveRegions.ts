@@ -61,19 +61,14 @@ export function naiveRegionCount(mlp: Mlp, box: [number, number, number, number]
             split.push({ poly: piece.poly, states: [...piece.states, 1] });
             continue;
           }
-          const pos = side(piece.poly, z[j], 1);
-          const neg = side(piece.poly, z[j], -1);
-          const full = (p: Pt[]) => p.length >= 3;
-          const posAll = pos.length === piece.poly.length && neg.length < 3;
-          if (full(pos) && full(neg) && !posAll) {
-            split.push({ poly: pos, states: [...piece.states, 1] });
-            split.push({ poly: neg, states: [...piece.states, 0] });
-          } else {
-            const c = piece.poly.reduce((a, p) => ({ x: a.x + p.x, y: a.y + p.y }), { x: 0, y: 0 });
-            const v = z[j][0] * c.x / piece.poly.length + z[j][1] * c.y / piece.poly.length + z[j][2];
-            const t = tol * (Math.abs(z[j][0]) * X + Math.abs(z[j][1]) * Y + Math.abs(z[j][2]));
-            split.push({ poly: piece.poly, states: [...piece.states, v > t ? 1 : 0] });
-          }
+          const t = tol * (Math.abs(z[j][0]) * X + Math.abs(z[j][1]) * Y + Math.abs(z[j][2]));
+          const vals = piece.poly.map((q) => z[j][0] * q.x + z[j][1] * q.y + z[j][2]);
+          const above = vals.some((v) => v > t);
+          const below = vals.some((v) => v < -t);
+          if (above && below) {
+            split.push({ poly: side(piece.poly, z[j], 1), states: [...piece.states, 1] });
+            split.push({ poly: side(piece.poly, z[j], -1), states: [...piece.states, 0] });
+          } else split.push({ poly: piece.poly, states: [...piece.states, above ? 1 : 0] });
         }
         pieces = split;
       }

@@ -12,6 +12,7 @@ import {
 } from '@tessera/nn-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { naiveRegionCount } from '../bench/naiveRegions.js';
 import { linearRegionPolygons } from './merge.js';
 import type { Box } from './partition.js';
 import { polygonArea } from './polygon.js';
@@ -327,6 +328,23 @@ describe('enumerateRegions: properties on random nets (fast-check, seeded)', () 
         },
       ),
       { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('agrees with the naive object-based reference enumerator (bench/naiveRegions.ts)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('relu', 'leaky_relu', 'abs', 'prelu'),
+        fc.boolean(),
+        (seed, widths, act, integer) => {
+          const mlp = randomNet(seed, widths, [act], integer);
+          const box: Box = [-1.5, 2, -2, 1];
+          expect(enumerateRegions(mlp, { box }).regionCount).toBe(naiveRegionCount(mlp, box));
+        },
+      ),
+      { seed: 11, numRuns: 100 },
     );
   });
 
