@@ -3,6 +3,7 @@ import { createContext, type DemoContext, timed } from './context.js';
 import { esc, num, p, page, type Section, table } from './html.js';
 import { backpropSection } from './backprop.js';
 import { setupSection, shallowSection } from './shallow.js';
+import { oneLayerSection, ridgesSection, smoothSection, towersSection } from './towers.js';
 
 export interface DemoOptions {
   outDir: string;
@@ -38,6 +39,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   sections.push(shallow.section);
   for (const n of shallow.nets.filter((m) => m.activation === 'relu'))
     summary.push({ item: `${n.label}: test MSE, regions`, value: `${num(n.testMse)}, ${n.partition?.regionCount ?? '–'}` });
+
+  const towers = await timed(ctx, 'towers', () => towersSection(ctx));
+  sections.push(towers.section);
+  summary.push({ item: 'best 2-layer tower net: neurons, sup error', value: `${towers.best.neurons}, ${num(towers.best.supError)}` });
+  sections.push(await timed(ctx, 'question 1', () => smoothSection(ctx)));
+  sections.push(await timed(ctx, 'question 2', () => oneLayerSection(ctx)));
+  sections.push(await timed(ctx, 'question 3', () => ridgesSection(ctx, shallow.nets)));
 
   const bp = await timed(ctx, 'backprop', () => backpropSection(ctx, setup.data));
   sections.push(bp.section);
