@@ -11,7 +11,7 @@ export interface TowerErrorOptions {
   curvatureBound?: number;
   /** Subdivisions per triangle edge when sampling each linear region (default 10). */
   subdivisions?: number;
-  /** Grid points per axis for networks that are not piecewise linear (default 401). */
+  /** Grid points per axis for networks that are not piecewise linear (default 301). */
   gridResolution?: number;
   /** Stop splitting beyond this many activation regions and fall back to the grid (default 20000). */
   maxRegions?: number;
@@ -85,7 +85,7 @@ export function estimateCurvature(f: (x: number, y: number) => number, box: Towe
  * observed maximum is at most M·R²/(2m²) (1 % of the P1 interpolation error at m = 10).
  * The L2 error uses the centroid rule on the sub-triangles.
  *
- * Other nets: a `gridResolution`² grid (an estimate).
+ * Other nets: a `gridResolution`² grid (default 301², an estimate).
  */
 export function towerApproximationError(
   mlp: Mlp,
@@ -178,7 +178,7 @@ export function towerApproximationError(
       return out;
     }
   }
-  return towerGridError(mlp, f, box, options.gridResolution ?? 401);
+  return towerGridError(mlp, f, box, options.gridResolution ?? 301);
 }
 
 /**
