@@ -57,10 +57,12 @@ export function computeAdjacency(
       hi[e] = t0[e];
     }
   }
-  const outA: number[] = [];
-  const outB: number[] = [];
-  const outS: number[] = [];
-  const outL: number[] = [];
+  // every pair comes from one step of a two-pointer walk, so there are at most E pairs
+  const outA = new Uint32Array(E);
+  const outB = new Uint32Array(E);
+  const outS = new Int32Array(E);
+  const outL = new Float64Array(E);
+  let np = 0;
   let A = new Int32Array(64);
   let B = new Int32Array(64);
   const push = (ea: number, eb: number, s: number) => {
@@ -68,10 +70,11 @@ export function computeAdjacency(
     if (ov > eps && reg[ea] !== reg[eb]) {
       const ra = reg[ea];
       const rb = reg[eb];
-      outA.push(Math.min(ra, rb));
-      outB.push(Math.max(ra, rb));
-      outS.push(s);
-      outL.push(ov);
+      outA[np] = Math.min(ra, rb);
+      outB[np] = Math.max(ra, rb);
+      outS[np] = s;
+      outL[np] = ov;
+      np++;
     }
   };
   const isort = (X: Int32Array, n: number) => {
@@ -119,11 +122,11 @@ export function computeAdjacency(
     }
   }
   return {
-    count: outA.length,
-    a: Uint32Array.from(outA),
-    b: Uint32Array.from(outB),
-    split: Int32Array.from(outS),
-    length: Float64Array.from(outL),
+    count: np,
+    a: outA.slice(0, np),
+    b: outB.slice(0, np),
+    split: outS.slice(0, np),
+    length: outL.slice(0, np),
   };
 }
 

@@ -288,12 +288,28 @@ class Out {
   coords = new Float64Array(1 << 14);
   eids = new Int32Array(1 << 13);
   starts: number[] = [0];
-  patterns = new Uint8Array(1 << 12);
-  maps = new Float64Array(1 << 12);
-  areas = new Float64Array(1 << 10);
-  interior = new Float64Array(1 << 11);
+  patterns = new Uint8Array(0);
+  maps = new Float64Array(0);
+  areas = new Float64Array(0);
+  interior = new Float64Array(0);
   nv = 0;
   count = 0;
+  /** Doubles the per-region arrays. */
+  growRegions(stride: number, od: number): void {
+    const cap = Math.max(1024, 2 * this.areas.length);
+    const a = new Float64Array(cap);
+    a.set(this.areas);
+    this.areas = a;
+    const it = new Float64Array(2 * cap);
+    it.set(this.interior);
+    this.interior = it;
+    const pt = new Uint8Array(cap * stride);
+    pt.set(this.patterns.subarray(0, Math.min(this.patterns.length, this.count * stride)));
+    this.patterns = pt;
+    const m = new Float64Array(cap * od);
+    m.set(this.maps.subarray(0, Math.min(this.maps.length, this.count * od)));
+    this.maps = m;
+  }
 }
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
@@ -332,10 +348,9 @@ class Enumerator {
   readonly t3 = new Poly();
   pairIds = new Int32Array(16);
   // split table
-  sLayer: number[] = [];
-  sUnit: number[] = [];
-  sSub: number[] = [];
-  sDir: number[] = [];
+  sCount = 0;
+  sInfo = new Int32Array(3 * 1024);
+  sDir = new Float64Array(2 * 1024);
   out = new Out();
 
   constructor(mlp: Mlp, box: Box, tolRel: number, maxRegions: number, record: number[]) {
@@ -366,12 +381,21 @@ class Enumerator {
   }
 
   newSplit(layer: number, unit: number, sub: number, a: number, b: number): number {
-    const id = this.sLayer.length;
-    this.sLayer.push(layer);
-    this.sUnit.push(unit);
-    this.sSub.push(sub);
-    const h = Math.hypot(a, b);
-    this.sDir.push(-b / h, a / h);
+    const id = this.sCount++;
+    if (3 * id + 3 > this.sInfo.length) {
+      const i2 = new Int32Array(2 * this.sInfo.length);
+      i2.set(this.sInfo);
+      this.sInfo = i2;
+      const d2 = new Float64Array(2 * this.sDir.length);
+      d2.set(this.sDir);
+      this.sDir = d2;
+    }
+    this.sInfo[3 * id] = layer;
+    this.sInfo[3 * id + 1] = unit;
+    this.sInfo[3 * id + 2] = sub;
+    const h = Math.sqrt(a * a + b * b);
+    this.sDir[2 * id] = -b / h;
+    this.sDir[2 * id + 1] = a / h;
     return id;
   }
 
@@ -479,9 +503,10 @@ class Enumerator {
       const n = S.start[p + 1] - o;
       S.count = p;
       S.nv = o;
-      const st = S.states.subarray(p * units, (p + 1) * units);
-      const nAct = this.postActivation(layer, Z, st, H, act2);
-      for (let j = 0; j < units; j++) pattern[poff + j] = st[j];
+      const st = S.states;
+      const so = p * units;
+      const nAct = this.postActivation(layer, Z, st, so, H, act2);
+      for (let j = 0; j < units; j++) pattern[poff + j] = st[so + j];
       if (rec >= 0) this.recordLayer(rec, H);
       if (last) this.emit(S.coords, S.eids, o, n);
       else {
@@ -622,12 +647,12 @@ class Enumerator {
   }
 
   /** H = activation applied to the maps Z given states; lists units with a non-zero map. */
-  postActivation(layer: Layer, Z: Float64Array, st: Uint8Array, H: Float64Array, active: Int32Array): number {
+  postActivation(layer: Layer, Z: Float64Array, st: Uint8Array, so: number, H: Float64Array, active: Int32Array): number {
     const units = layer.units;
     let nAct = 0;
     const act = layer.activation;
     for (let j = 0; j < units; j++) {
-      const s = st[j];
+      const s = st[so + j];
       let f = 1;
       let row = j;
       let konst = 0;
@@ -726,8 +751,15 @@ class Enumerator {
     if (r >= this.maxRegions)
       throw new BudgetExceededError(`more than ${this.maxRegions} regions (raise --max-regions / maxRegions)`);
     const v0 = out.nv;
-    out.coords = grow(out.coords, 2 * (v0 + n));
-    out.eids = grow(out.eids, v0 + n);
+    if (2 * (v0 + n) > out.coords.length) {
+      const c2 = new Float64Array(Math.max(2 * out.coords.length, 2 * (v0 + n)));
+      c2.set(out.coords);
+      out.coords = c2;
+      const e2 = new Int32Array(c2.length / 2);
+      e2.set(out.eids);
+      out.eids = e2;
+    }
+    if (r + 1 > out.areas.length) out.growRegions(this.stride, this.layers[this.L - 1].units * 3);
     copyPoly(sc, se, o, n, out.coords, out.eids, v0);
     out.nv = v0 + n;
     out.starts.push(out.nv);
@@ -749,18 +781,17 @@ class Enumerator {
       mx += x;
       my += y;
     }
-    out.areas = grow(out.areas, r + 1);
     out.areas[r] = s / 2;
-    out.interior = grow(out.interior, 2 * r + 2);
     out.interior[2 * r] = ox + mx / n;
     out.interior[2 * r + 1] = oy + my / n;
     const stride = this.stride;
-    out.patterns = grow(out.patterns, (r + 1) * stride);
-    out.patterns.set(this.pattern, r * stride);
+    const pat = this.pattern;
+    const op = out.patterns;
+    for (let i = 0; i < stride; i++) op[r * stride + i] = pat[i];
     const Hl = this.H[this.L - 1];
     const od = this.layers[this.L - 1].units * 3;
-    out.maps = grow(out.maps, (r + 1) * od);
-    out.maps.set(Hl.subarray(0, od), r * od);
+    const om = out.maps;
+    for (let i = 0; i < od; i++) om[r * od + i] = Hl[i];
     for (let q = 0; q < this.record.length; q++) {
       const size = this.recordSize[q];
       this.recordMaps[q] = grow(this.recordMaps[q], (r + 1) * size);
@@ -826,11 +857,11 @@ export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
     areas,
     interior: out.interior.slice(0, 2 * R),
     splits: {
-      count: e.sLayer.length,
-      layer: Int32Array.from(e.sLayer),
-      unit: Int32Array.from(e.sUnit),
-      sub: Int32Array.from(e.sSub),
-      dir: Float64Array.from(e.sDir),
+      count: e.sCount,
+      layer: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i]),
+      unit: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i + 1]),
+      sub: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i + 2]),
+      dir: e.sDir.slice(0, 2 * e.sCount),
     },
     adjacency: { count: 0, a: new Uint32Array(0), b: new Uint32Array(0), split: new Int32Array(0), length: new Float64Array(0) },
     linearRegionOf: new Uint32Array(R),
