@@ -68,6 +68,10 @@ describe('1D constructions counted with linePieces', () => {
       for (let p = 0; p < r.linearPieces; p++) expect(Math.abs(r.linearSlopes[p] as number)).toBe(2 ** L);
     }
     expect(count1d(sawtoothNet(3), -1, 2)).toEqual([10, 10]);
+    // deep: 2^16 pieces, every kink exactly at j/2^16 (tolerances must not compound over depth)
+    const deep = linePieces(sawtoothNet(16), [0], [1]);
+    expect([deep.pieces, deep.linearPieces]).toEqual([65536, 65536]);
+    expect(deep.linearBreakpoints.every((t, j) => t === (j + 1) / 65536)).toBe(true);
     expect(evaluatePoint(sawtoothNet(3), [1 / 16])[0]).toBeCloseTo(0.5, 14);
   });
 

@@ -44,7 +44,8 @@ function referencePattern(mlp: Mlp, x: number[]): number[] {
 const PL: Activation[] = ['relu', 'leaky_relu', 'prelu', 'abs', 'hardtanh', 'maxout', 'linear'];
 
 /** A random PL net with seeded degeneracies: duplicate rows, zero rows, zero output weights. */
-function randomNet(rng: Rng): Mlp {
+function randomNet(rng: Rng, dyadic = false): Mlp {
+  const w = (std: number) => (dyadic ? (rng.int(9) - 4) / 2 : rng.normal(0, std));
   const inputDim = 1 + rng.int(3);
   const depth = 1 + rng.int(3);
   const layers: MlpJson['layers'] = [];
@@ -66,14 +67,14 @@ function randomNet(rng: Rng): Mlp {
         weights.push(new Array(nIn).fill(0));
         bias.push(rng.next() < 0.5 ? -0.5 : 0.5);
       } else {
-        weights.push(Array.from({ length: nIn }, () => (rng.next() < 0.08 ? 0 : rng.normal(0, 1.2))));
-        bias.push(rng.normal(0, 0.7));
+        weights.push(Array.from({ length: nIn }, () => (rng.next() < 0.08 ? 0 : w(1.2))));
+        bias.push(w(0.7));
       }
     }
     const layer: MlpJson['layers'][number] = { activation: act, weights, bias };
     if (act === 'maxout') layer.rank = rank;
     if (act === 'leaky_relu') layer.alpha = 0.1;
-    if (act === 'prelu') layer.alpha = Array.from({ length: units }, () => rng.uniform(-0.5, 1.5));
+    if (act === 'prelu') layer.alpha = Array.from({ length: units }, () => (dyadic ? (rng.int(5) - 1) / 2 : rng.uniform(-0.5, 1.5)));
     layers.push(layer);
     nIn = units;
   }
@@ -81,6 +82,76 @@ function randomNet(rng: Rng): Mlp {
 }
 
 const at = (from: number[], to: number[], t: number) => from.map((f, i) => f + t * ((to[i] as number) - f));
+
+function checkAgainstBruteForce(seed: number, dyadic: boolean): void {
+    const rng = createRng(seed);
+    const mlp = randomNet(rng, dyadic);
+    const pt = () => Array.from({ length: mlp.inputDim }, () => (dyadic ? rng.int(9) - 4 : rng.uniform(-2, 2)));
+    const from = pt();
+    const to = pt();
+    const r = linePieces(mlp, from, to);
+    const bounds = [0, ...r.breakpoints, 1];
+    expect(r.breakpoints.length).toBe(r.pieces - 1);
+    for (let i = 1; i < bounds.length; i++) expect(bounds[i] as number).toBeGreaterThan(bounds[i - 1] as number);
+    // every piece's pattern is the reference pattern at its midpoint; neighbours differ
+    let prev: string | undefined;
+    for (let p = 0; p < r.pieces; p++) {
+      const tm = 0.5 * ((bounds[p] as number) + (bounds[p + 1] as number));
+      const ref = referencePattern(mlp, at(from, to, tm));
+      expect(Array.from(r.patterns.subarray(p * r.patternWidth, (p + 1) * r.patternWidth))).toEqual(ref);
+      const key = ref.join(',');
+      expect(key).not.toBe(prev);
+      prev = key;
+      // the affine map equals the net at random points of the piece
+      for (let s = 0; s < 3; s++) {
+        const t = (bounds[p] as number) + rng.next() * ((bounds[p + 1] as number) - (bounds[p] as number));
+        const y = evaluatePoint(mlp, at(from, to, t));
+        for (let o = 0; o < r.outputDim; o++) {
+          const pred = (r.offsets[p * r.outputDim + o] as number) + (r.slopes[p * r.outputDim + o] as number) * t;
+          expect(Math.abs(pred - (y[o] as number))).toBeLessThan(1e-9 * (1 + Math.abs(y[o] as number)));
+        }
+      }
+    }
+    // no pattern change missed at the sampling resolution
+    // (sample points avoid exact ties: a unit touching zero at one point is no piece)
+    const M = 1500;
+    const PHI = 0.3819660112501051;
+    let last = referencePattern(mlp, at(from, to, PHI / M)).join(',');
+    let b = 0;
+    for (let i = 1; i < M; i++) {
+      const t = (i + PHI) / M;
+      const cur = referencePattern(mlp, at(from, to, t)).join(',');
+      if (cur !== last) {
+        while (b < r.breakpoints.length && (r.breakpoints[b] as number) < (i - 1) / M - 1e-12) b++;
+        expect(b < r.breakpoints.length && (r.breakpoints[b] as number) <= t + 1e-12).toBe(true);
+      }
+      last = cur;
+    }
+    // linear pieces: breakpoints are a subset, and neighbouring linear maps really differ
+    const set = new Set(r.breakpoints);
+    for (const t of r.linearBreakpoints) expect(set.has(t)).toBe(true);
+    for (let g = 1; g < r.linearPieces; g++) {
+      let differ = false;
+      for (let o = 0; o < r.outputDim; o++)
+        if (Math.abs((r.linearSlopes[g * r.outputDim + o] as number) - (r.linearSlopes[(g - 1) * r.outputDim + o] as number)) > 1e-12)
+          differ = true;
+      expect(differ).toBe(true);
+    }
+    // a kink of the output is never inside a linear piece: check by second differences
+    for (let g = 0; g < r.linearPieces; g++) {
+      const lb = [0, ...r.linearBreakpoints, 1];
+      const a = lb[g] as number;
+      const c = lb[g + 1] as number;
+      for (let s = 0; s < 2; s++) {
+        const t = a + rng.next() * (c - a);
+        const y = evaluatePoint(mlp, at(from, to, t));
+        for (let o = 0; o < r.outputDim; o++) {
+          const pred = (r.linearOffsets[g * r.outputDim + o] as number) + (r.linearSlopes[g * r.outputDim + o] as number) * t;
+          expect(Math.abs(pred - (y[o] as number))).toBeLessThan(1e-8 * (1 + Math.abs(y[o] as number)));
+        }
+      }
+    }
+}
 
 describe('linePieces(mlp, from, to)', () => {
   it('Serra Fig. 2 net: 5 activation pieces, 4 linear pieces on [-2, 2]', () => {
@@ -175,73 +246,15 @@ describe('linePieces(mlp, from, to)', () => {
 
   it('property: agrees with a dense brute-force scan and with evaluating the net', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const rng = createRng(seed);
-        const mlp = randomNet(rng);
-        const from = Array.from({ length: mlp.inputDim }, () => rng.uniform(-2, 2));
-        const to = Array.from({ length: mlp.inputDim }, () => rng.uniform(-2, 2));
-        const r = linePieces(mlp, from, to);
-        const bounds = [0, ...r.breakpoints, 1];
-        expect(r.breakpoints.length).toBe(r.pieces - 1);
-        for (let i = 1; i < bounds.length; i++) expect(bounds[i] as number).toBeGreaterThan(bounds[i - 1] as number);
-        // every piece's pattern is the reference pattern at its midpoint; neighbours differ
-        let prev: string | undefined;
-        for (let p = 0; p < r.pieces; p++) {
-          const tm = 0.5 * ((bounds[p] as number) + (bounds[p + 1] as number));
-          const ref = referencePattern(mlp, at(from, to, tm));
-          expect(Array.from(r.patterns.subarray(p * r.patternWidth, (p + 1) * r.patternWidth))).toEqual(ref);
-          const key = ref.join(',');
-          expect(key).not.toBe(prev);
-          prev = key;
-          // the affine map equals the net at random points of the piece
-          for (let s = 0; s < 3; s++) {
-            const t = (bounds[p] as number) + rng.next() * ((bounds[p + 1] as number) - (bounds[p] as number));
-            const y = evaluatePoint(mlp, at(from, to, t));
-            for (let o = 0; o < r.outputDim; o++) {
-              const pred = (r.offsets[p * r.outputDim + o] as number) + (r.slopes[p * r.outputDim + o] as number) * t;
-              expect(Math.abs(pred - (y[o] as number))).toBeLessThan(1e-9 * (1 + Math.abs(y[o] as number)));
-            }
-          }
-        }
-        // no pattern change missed at the sampling resolution
-        const M = 1500;
-        let last = referencePattern(mlp, from).join(',');
-        let b = 0;
-        for (let i = 1; i <= M; i++) {
-          const t = i / M;
-          const cur = referencePattern(mlp, at(from, to, t)).join(',');
-          if (cur !== last) {
-            while (b < r.breakpoints.length && (r.breakpoints[b] as number) < (i - 1) / M - 1e-12) b++;
-            expect(b < r.breakpoints.length && (r.breakpoints[b] as number) <= t + 1e-12).toBe(true);
-          }
-          last = cur;
-        }
-        // linear pieces: breakpoints are a subset, and neighbouring linear maps really differ
-        const set = new Set(r.breakpoints);
-        for (const t of r.linearBreakpoints) expect(set.has(t)).toBe(true);
-        for (let g = 1; g < r.linearPieces; g++) {
-          let differ = false;
-          for (let o = 0; o < r.outputDim; o++)
-            if (Math.abs((r.linearSlopes[g * r.outputDim + o] as number) - (r.linearSlopes[(g - 1) * r.outputDim + o] as number)) > 1e-12)
-              differ = true;
-          expect(differ).toBe(true);
-        }
-        // a kink of the output is never inside a linear piece: check by second differences
-        for (let g = 0; g < r.linearPieces; g++) {
-          const lb = [0, ...r.linearBreakpoints, 1];
-          const a = lb[g] as number;
-          const c = lb[g + 1] as number;
-          for (let s = 0; s < 2; s++) {
-            const t = a + rng.next() * (c - a);
-            const y = evaluatePoint(mlp, at(from, to, t));
-            for (let o = 0; o < r.outputDim; o++) {
-              const pred = (r.linearOffsets[g * r.outputDim + o] as number) + (r.linearSlopes[g * r.outputDim + o] as number) * t;
-              expect(Math.abs(pred - (y[o] as number))).toBeLessThan(1e-8 * (1 + Math.abs(y[o] as number)));
-            }
-          }
-        }
-      }),
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => checkAgainstBruteForce(seed, false)),
       { seed: 20261129, numRuns: 250 },
+    );
+  });
+
+  it('property: the same on dyadic nets full of exact coincidences, ties and z ≡ 0 stretches', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => checkAgainstBruteForce(seed, true)),
+      { seed: 7, numRuns: 250 },
     );
   });
 });

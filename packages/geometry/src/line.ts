@@ -7,6 +7,13 @@ import { InputError, type Layer, type Mlp, PIECEWISE_LINEAR } from '@tessera/nn-
  */
 export const LINE_ZERO_TOLERANCE = 1e-11;
 
+/**
+ * Fraction of a layer's term scale carried into the next layer's scale (see {@link linePieces}):
+ * enough to cover the previous layer's rounding (~1e-16 of it) many times over, small enough that
+ * the scale does not compound over depth.
+ */
+export const LINE_SCALE_CARRY = 1e-3;
+
 /** Kinks closer than this in t (a fraction of the segment) are one breakpoint. */
 export const LINE_KINK_MERGE = 1e-12;
 
@@ -146,7 +153,11 @@ function layerKinks(
   }
 }
 
-/** h = act(z) per point, plus a term scale for h (the scale of z, kept through the activation). */
+/**
+ * h = act(z) per point, plus a scale for h: |h| plus {@link LINE_SCALE_CARRY} times the term scale
+ * of z, so the next layer's tolerance covers the rounding of this layer's dot product without
+ * compounding the worst case over depth (which would grow like Π‖W_l‖ and swallow deep kinks).
+ */
 function activate(layer: Layer, z: Float64Array, zs: Float64Array, n: number, h: Float64Array, hs: Float64Array): void {
   const { rows, units } = layer;
   for (let p = 0; p < n; p++) {
@@ -163,15 +174,16 @@ function activate(layer: Layer, z: Float64Array, zs: Float64Array, n: number, h:
             if (zs[zo + j * k + r] > s) s = zs[zo + j * k + r];
           }
           h[ho + j] = m;
-          hs[ho + j] = s;
+          hs[ho + j] = Math.abs(m) + LINE_SCALE_CARRY * s;
         }
         break;
       }
       default:
         for (let j = 0; j < units; j++) {
           const v = z[zo + j];
-          h[ho + j] = unitValue(layer, j, v);
-          hs[ho + j] = zs[zo + j];
+          const hv = unitValue(layer, j, v);
+          h[ho + j] = hv;
+          hs[ho + j] = Math.abs(hv) + LINE_SCALE_CARRY * zs[zo + j];
         }
     }
   }
@@ -350,9 +362,9 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
           for (let r = j * k + 1; r < (j + 1) * k; r++)
             if (z[r] - z[best] > LINE_ZERO_TOLERANCE * (zs[r] + zs[best])) best = r;
           nv[j] = z[best];
-          nvs[j] = zs[best];
+          nvs[j] = Math.abs(z[best]) + LINE_SCALE_CARRY * zs[best];
           nd[j] = zd[best];
-          nds[j] = zds[best];
+          nds[j] = Math.abs(zd[best]) + LINE_SCALE_CARRY * zds[best];
           pat[col++] = best - j * k;
         }
       } else {
@@ -377,9 +389,9 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
             gain = state === 1 ? 1 : 0;
           }
           nv[j] = unitValue(layer, j, val);
-          nvs[j] = zs[j];
+          nvs[j] = Math.abs(nv[j]) + LINE_SCALE_CARRY * zs[j];
           nd[j] = gain * zd[j];
-          nds[j] = Math.abs(gain) * zds[j];
+          nds[j] = Math.abs(nd[j]) + LINE_SCALE_CARRY * Math.abs(gain) * zds[j];
           if (act !== 'linear') pat[col++] = state;
         }
       }
