@@ -6,6 +6,8 @@ import { launch, openPage, SHOTS } from './browser.js';
 const BASE = inject('baseUrl');
 const PAGES = ['index', 'towers', 'approximate', 'train', 'depth', 'questions'];
 const FIVE_LINES = fileURLToPath(new URL('./fixtures/five-lines-2-5-1.json', import.meta.url));
+const RAGGED = fileURLToPath(new URL('./fixtures/ragged.csv', import.meta.url));
+const XOR = fileURLToPath(new URL('./fixtures/xor-small.csv', import.meta.url));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -102,9 +104,26 @@ describe('train page', () => {
     await trainReady(page);
     await page.setInputFiles('#model-file', FIVE_LINES);
     await page.waitForFunction(() => document.getElementById('stat-regions')?.textContent === '14');
-    // Clicking a region shows its pattern and formula: at (1.5, 1.5) every unit is active: 1·x … 
-    const map = page.locator('#region-map svg');
-    await map.waitFor();
+    // Clicking a region shows its pattern and formula. At (1.5, 1.5) all five units are active and
+    // the output is (x + 1) − 2(x − 1) + 0.5(y + 1) − 1.5(y − 1) + (x + y − 0.5) = 0·x + 0·y + 4.5.
+    const [cx, cy] = await page.evaluate(
+      ([x, y]) => {
+        const svg = document.querySelector('#region-map svg') as SVGSVGElement;
+        const r = svg.querySelector('clipPath rect') as SVGRectElement;
+        const [px, py, pw, ph] = ['x', 'y', 'width', 'height'].map((k) => Number(r.getAttribute(k)));
+        const p = new DOMPoint(px + ((x + 2) / 4) * pw, py + ((2 - y) / 4) * ph).matrixTransform(svg.getScreenCTM() as DOMMatrix);
+        return [p.x, p.y];
+      },
+      [1.5, 1.5],
+    );
+    await page.mouse.click(cx, cy);
+    const info = await text(page, 'region-info');
+    expect(info).toContain('11111');
+    const nums = ((await text(page, 'region-formula')).match(/−?\d[\d.e+−-]*/g) ?? []).map((v) => Number(v.replace(/−/g, '-')));
+    expect(nums).toHaveLength(3);
+    expect(Math.abs(nums[0])).toBeLessThan(1e-9);
+    expect(Math.abs(nums[1])).toBeLessThan(1e-9);
+    expect(nums[2]).toBeCloseTo(4.5, 9);
     await page.screenshot({ path: `${SHOTS}train-imported.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -126,6 +145,22 @@ describe('train page', () => {
     await page.setInputFiles('#model-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tessera.mlp","version":1,"inputDim":2,"layers":[{"activation":"relu","weights":[[1,2],[3]],"bias":[0,0]}]}') });
     await page.waitForFunction(() => /layers\[0\]\.weights\[1\]/.test(document.getElementById('train-message')?.textContent ?? ''));
     expect(await text(page, 'stat-regions')).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a malformed CSV is refused inline; a good one trains', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}train.html`);
+    await trainReady(page);
+    const before = await text(page, 'stat-regions');
+    await page.setInputFiles('#csv-file', RAGGED);
+    await page.waitForFunction(() => /CSV not loaded/.test(document.getElementById('train-message')?.textContent ?? ''));
+    expect(await text(page, 'train-message')).toMatch(/line 3/);
+    expect(await text(page, 'stat-regions')).toBe(before);
+    await page.setInputFiles('#csv-file', XOR);
+    await page.waitForFunction(() => document.getElementById('train-message')?.hidden === true);
+    await trainReady(page, 0);
+    expect(await text(page, 'stat-loss')).not.toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -157,5 +192,49 @@ describe('train page', () => {
       await page.close();
     }
     expect(results[0]).toBe(results[1]);
+  });
+});
+
+describe('other pages', () => {
+  it('approximate: a bad expression keeps the tower net; a same-budget net trains', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}approximate.html#f=x%5E2%20%2B%20y%5E2%20%2B%203&k=3&kind=relu&layers=2`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    const neurons = await text(page, 'ap-neurons');
+    expect(Number(neurons)).toBeGreaterThan(0);
+    await page.fill('#ap-expr', 'x +* y');
+    await page.press('#ap-expr', 'Enter');
+    await page.locator('#approx-error').waitFor({ state: 'visible' });
+    expect(await text(page, 'ap-neurons')).toBe(neurons);
+    await page.fill('#ap-expr', 'x^2 + y^2 + 3');
+    await page.press('#ap-expr', 'Enter');
+    await page.click('#ap-train');
+    await page.waitForSelector('#tr-sup', { timeout: 60_000 });
+    expect(Number(await text(page, 'tr-sup'))).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}approximate-trained.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('questions: backprop by hand matches nn-core and the gradient check passes', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}questions.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    expect(Number(await page.getAttribute('#bp-steps', 'data-max-diff'))).toBeLessThan(1e-12);
+    await page.click('#bp-run-gradcheck');
+    await page.waitForSelector('#bp-gradcheck-result');
+    expect(await text(page, 'bp-gradcheck-result')).toMatch(/passes/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('towers: keyboard on a slider redraws the n-gon and its numbers', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}towers.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    const before = await text(page, 'ngon-stats');
+    await page.focus('#ngon-n');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((b) => document.getElementById('ngon-stats')?.textContent !== b, before);
+    expect(await text(page, 'ngon-stats')).toContain('n·h = 7');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

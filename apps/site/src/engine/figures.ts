@@ -90,7 +90,7 @@ export function netSurfaceSvg(
       azimuth: view.azimuth,
       elevation: view.elevation,
       width: options.width ?? 480,
-      height: 400,
+      height: 340,
       title: options.title ?? '',
       idPrefix: options.idPrefix,
       zLabel: options.zLabel ?? 'output',

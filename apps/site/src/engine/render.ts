@@ -118,7 +118,7 @@ export function surfaceSvg(
   return call(
     ['surface3d'],
     data,
-    { azimuth: view.azimuth, elevation: view.elevation, width: 520, height: 420, title: options.title ?? '', idPrefix: 'surf-', zLabel: options.zLabel ?? 'f' },
+    { azimuth: view.azimuth, elevation: view.elevation, width: 520, height: 380, title: options.title ?? '', idPrefix: 'surf-', zLabel: options.zLabel ?? 'f' },
     '3D surface',
   );
 }

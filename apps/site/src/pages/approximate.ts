@@ -13,7 +13,7 @@ import type { Frame, FromWorker, ToWorker } from '../train/protocol.js';
 mountNav('approximate');
 
 const BOX: [number, number, number, number] = [-2, 2, -2, 2];
-const TRAIN_STEPS = 3000;
+const TRAIN_STEPS = 2000;
 const CHUNK = 250;
 
 const hash = readHash();

@@ -105,7 +105,7 @@ const n4 = (v: number | null): string => (v === null ? '—' : fmt(v, 4));
   const st = { n: 12 };
   const redraw = guarded(msg, () => {
     const mlp = ngonTowerNet({ n: st.n, r: 1, kind: 'relu', threshold: 'relu', steepness: 10 });
-    const r = netRegionMapSvg(mlp, [-1.6, 1.6, -1.6, 1.6], { idPrefix: 'q3-', title: `ReLU ${st.n}-gon tower (one hidden layer + a ReLU threshold): exact regions` });
+    const r = netRegionMapSvg(mlp, [-1.6, 1.6, -1.6, 1.6], { idPrefix: 'q3-', title: `ReLU ${st.n}-gon tower: exact regions` });
     fig.innerHTML = r.svg;
     let zeros = 0;
     for (const w of mlp.layers[0].weights) if (w === 0) zeros++;
@@ -120,8 +120,10 @@ const n4 = (v: number | null): string => (v === null ? '—' : fmt(v, 4));
   redraw();
 
   const extra = h('p', { class: 'answer', id: 'q3-trained' });
+  extra.hidden = true;
   const run = button('q3-run', 'Do trained nets build towers? (trains a 2-32-1 net, a few seconds)', () => {
     run.disabled = true;
+    extra.hidden = false;
     extra.textContent = 'training…';
     setTimeout(
       guarded(msg, () => {
