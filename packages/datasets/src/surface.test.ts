@@ -159,6 +159,13 @@ describe('surface / paraboloidRegression (regression)', () => {
     expect(surface({ f: 'x', n: 50, sampling: 'grid' }).n).toBe(49);
   });
 
+  it('also takes the surface first: surface("sin(3*x) * y + 2", { n, seed })', () => {
+    const a = surface('sin(3*x) * y + 2', { n: 30, seed: 4 });
+    expect(same(a, surface({ f: 'sin(3*x) * y + 2', n: 30, seed: 4 }))).toBe(true);
+    const b = surfaceClassification((x, y) => x - y, { n: 30, seed: 4 });
+    expect(audit(b, (x, y) => x - y).on).toBe(21);
+  });
+
   it('is deterministic per seed', () => {
     expect(same(surface({ f: 'x+y', seed: 1 }), surface({ f: 'x+y', seed: 1 }))).toBe(true);
     expect(same(surface({ f: 'x+y', seed: 1 }), surface({ f: 'x+y', seed: 2 }))).toBe(false);

@@ -63,6 +63,19 @@ export function surfaceFunction(f: SurfaceFunction | undefined, name = 'f'): (x:
   throw new InputError(`missing ${name}: give an expression such as "sin(3*x) * y + 2"`);
 }
 
+/** Normalises `(options, rng?)` and `(f, options?, rng?)` calls. */
+function surfaceArgs<T extends { f?: SurfaceFunction }>(
+  first: SurfaceFunction | T,
+  second: unknown,
+  third: Rng | undefined,
+): [T, Rng | undefined] {
+  if (typeof first === 'string' || typeof first === 'function')
+    return [{ ...((second as object | undefined) ?? {}), f: first } as T, third];
+  if (first === null || typeof first !== 'object')
+    throw new InputError(`invalid surface options: ${preview(first)} (expected an options object or an expression)`);
+  return [first, second as Rng | undefined];
+}
+
 function describeF(f: SurfaceFunction | undefined): string {
   return typeof f === 'string' ? f : '<function>';
 }
@@ -71,7 +84,15 @@ function describeF(f: SurfaceFunction | undefined): string {
  * Regression on a surface: rows (x1, x2) → y = f(x1, x2) + N(0, noise²), with (x1, x2) uniform in
  * the box (or on a grid, see `sampling`). d = 2, k = 1.
  */
-export function surface(options: SurfaceRegressionOptions, rng?: Rng): Dataset {
+export function surface(options: SurfaceRegressionOptions, rng?: Rng): Dataset;
+/** `surface("sin(3*x) * y + 2", { n: 500 })`: the surface first, then the other options. */
+export function surface(f: SurfaceFunction, options?: Omit<SurfaceRegressionOptions, 'f'>, rng?: Rng): Dataset;
+export function surface(
+  first: SurfaceFunction | SurfaceRegressionOptions,
+  second?: Omit<SurfaceRegressionOptions, 'f'> | Rng,
+  third?: Rng,
+): Dataset {
+  const [options, rng] = surfaceArgs<SurfaceRegressionOptions>(first, second, third);
   const f = surfaceFunction(options.f);
   const box = optBox(options.box, DEFAULT_SURFACE_BOX);
   const noise = optNumber(options.noise, 'noise', 0, { min: 0 });
@@ -127,7 +148,19 @@ export function surface(options: SurfaceRegressionOptions, rng?: Rng): Dataset {
  * (x3 = f − margin − spread·u). d = 3, k = 1, binary labels 0/1. The rows are shuffled;
  * `meta.counts` holds `{ on, above, below }`.
  */
-export function surfaceClassification(options: SurfaceClassificationOptions, rng?: Rng): Dataset {
+export function surfaceClassification(options: SurfaceClassificationOptions, rng?: Rng): Dataset;
+/** `surfaceClassification("x*y", { n: 500 })`: the surface first, then the other options. */
+export function surfaceClassification(
+  f: SurfaceFunction,
+  options?: Omit<SurfaceClassificationOptions, 'f'>,
+  rng?: Rng,
+): Dataset;
+export function surfaceClassification(
+  first: SurfaceFunction | SurfaceClassificationOptions,
+  second?: Omit<SurfaceClassificationOptions, 'f'> | Rng,
+  third?: Rng,
+): Dataset {
+  const [options, rng] = surfaceArgs<SurfaceClassificationOptions>(first, second, third);
   const f = surfaceFunction(options.f);
   const box = optBox(options.box, DEFAULT_SURFACE_BOX);
   const n = optCount(options.n, 'n', 1000);
