@@ -447,6 +447,7 @@ class Enumerator {
     // the next layer's maps are updated from the previous piece's by the units whose map changed,
     // and recomputed from scratch every REFRESH pieces to bound rounding drift
     let fresh = 0;
+    const linearTail = d + 2 === this.L && this.layers[d + 1].activation === 'linear' && !this.record.includes(d + 1);
     while (S.count > 0) {
       const p = S.count - 1;
       if (!linear) {
@@ -514,7 +515,13 @@ class Enumerator {
         else this.composeDelta(this.layers[d + 1], H, this.Hprev[d], this.Z[d + 1]);
         if (fresh === 0) this.Hprev[d].set(H);
         fresh = fresh === REFRESH ? 0 : fresh + 1;
-        this.layer(d + 1, S.coords, S.eids, o, n);
+        if (linearTail) {
+          // the last layer is linear: no splits, its output is the composed map itself
+          const Zl = this.Z[d + 1];
+          const Hl = this.H[d + 1];
+          for (let i = 0; i < Zl.length; i++) Hl[i] = Zl[i];
+          this.emit(S.coords, S.eids, o, n);
+        } else this.layer(d + 1, S.coords, S.eids, o, n);
       }
     }
   }
