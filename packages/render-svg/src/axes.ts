@@ -23,6 +23,8 @@ export interface AxisOptions {
 
 function tickFormatter(scale: AxisScale, count: number, spec?: string): (v: number) => string {
   if (spec) return d3format(spec);
+  // log scales: plain numbers (0.01, 1000), not SI prefixes (10m, 1k) that read as units
+  if (scale.tickFormat && 'base' in scale) return scale.tickFormat(count, '~g');
   if (scale.tickFormat) return scale.tickFormat(count);
   return d3format('~g');
 }

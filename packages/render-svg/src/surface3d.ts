@@ -542,7 +542,7 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     const tf = facetsFromGrid(data.target);
     const to = drawOrder(tf, cam, S.groundX, S.groundY);
     const tc = options.targetColor ?? '#f28e2b';
-    body += `<g class="target" fill="${tc}" fill-opacity="0.22" stroke="${tc}" stroke-opacity="0.6" stroke-width="0.4">`;
+    body += `<g class="target" fill="${tc}" fill-opacity="0.13" stroke="${tc}" stroke-opacity="0.7" stroke-width="0.4">`;
     const tp = new Float64Array(8);
     for (let t = 0; t < tf.nFacets; t++) {
       const i = to[t] as number;

@@ -158,3 +158,13 @@ describe('dependency direction', () => {
     }
   });
 });
+
+describe('log axes', () => {
+  it('label decades as plain numbers, not SI prefixes', () => {
+    const svg = lineChart({ series: [{ x: [1, 2, 3], y: [1000, 1, 0.001] }] }, { yScale: 'log' });
+    const labels = (group(parseSvg(svg), 'y').text as Array<Record<string, string> | string>).map((t) => String(typeof t === 'object' ? t['#text'] : t));
+    expect(labels).toContain('0.001');
+    expect(labels).toContain('1000');
+    expect(labels.join(' ')).not.toMatch(/\d[mk]\b/);
+  });
+});
