@@ -40,4 +40,4 @@ for (const k of [4, 8, 16]) {
   console.log(`approximateWithTowers relu pyramid k=${k} (build + certified error, subdivisions 10): ${ms.toFixed(1)} ms`);
 }
 const sig = median(() => approximateWithTowers(f, box, { grid: 8, kind: 'sigmoid' }), 3);
-console.log(`approximateWithTowers sigmoid k=8 (401² grid estimate): ${sig.toFixed(1)} ms`);
+console.log(`approximateWithTowers sigmoid k=8 (301² grid estimate): ${sig.toFixed(1)} ms`);

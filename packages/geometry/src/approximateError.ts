@@ -16,11 +16,12 @@ export interface TowerErrorOptions {
   /** Stop splitting beyond this many activation regions and fall back to the grid (default 20000). */
   maxRegions?: number;
   /**
-   * Where the linear regions come from: 'splitter' (the small {@link towerPieces}, default) or
-   * 'enumerator' (the package's `enumerateRegions`). Either way every region's affine map is
-   * checked against the network at an interior point before any bound is reported.
+   * Where the activation regions come from: 'enumerator' (the package's `enumerateRegions`),
+   * 'splitter' (the small independent {@link towerPieces}) or 'auto' (default: the enumerator,
+   * falling back to the splitter if any region's map disagrees with the network). Every region's
+   * affine map is checked against the network at an interior point before a bound is reported.
    */
-  regionSource?: 'enumerator' | 'splitter';
+  regionSource?: 'auto' | 'enumerator' | 'splitter';
 }
 
 export interface TowerError {
@@ -36,6 +37,8 @@ export interface TowerError {
   /** sqrt(mean of (net − f)² over the box). */
   rmse: number;
   method: 'regions' | 'grid';
+  /** Which splitter produced the regions (PL nets). */
+  regionSource?: 'enumerator' | 'splitter';
   /** The curvature bound M used (PL nets). */
   curvature?: number;
   activationRegions?: number;
@@ -98,8 +101,26 @@ export function towerApproximationError(
   const m = options.subdivisions ?? 10;
   if (towerIsReluNet(mlp)) {
     const maxRegions = options.maxRegions ?? 20000;
-    const pieces: (TowerPiece[] & { linearRegions?: number }) | null =
-      options.regionSource === 'enumerator' ? enumeratorPieces(mlp, box, maxRegions) : towerPieces(mlp, box);
+    const source = options.regionSource ?? 'auto';
+    let used: 'enumerator' | 'splitter' = source === 'splitter' ? 'splitter' : 'enumerator';
+    let pieces: (TowerPiece[] & { linearRegions?: number }) | null = null;
+    if (used === 'splitter') pieces = towerPieces(mlp, box);
+    else if (source === 'enumerator') pieces = enumeratorPieces(mlp, box, maxRegions);
+    else
+      try {
+        pieces = enumeratorPieces(mlp, box, maxRegions);
+      } catch {
+        used = 'splitter';
+        pieces = towerPieces(mlp, box);
+      }
+    if (pieces && used === 'enumerator' && source === 'auto') {
+      try {
+        checkPieceMaps(mlp, pieces);
+      } catch {
+        used = 'splitter';
+        pieces = towerPieces(mlp, box);
+      }
+    }
     if (pieces && pieces.length <= maxRegions) {
       checkPieceMaps(mlp, pieces);
       const given = options.curvatureBound;
@@ -170,6 +191,7 @@ export function towerApproximationError(
         supErrorKind: given !== undefined ? 'certified' : 'bounded',
         rmse: Math.sqrt(sq / area),
         method: 'regions',
+        regionSource: used,
         curvature: M,
         activationRegions: pieces.length,
       };
