@@ -69,7 +69,9 @@ const pt = enumerateRegions(tower, { box: [0, 1, 0, 1] });
 const tr = partitionRegions(pt);
 save('surface-relu-tower', surface3d({ box: [0, 1, 0, 1], ...tr }, { title: `ReLU tower: ${pt.regionCount} activation regions`, azimuth: -50, elevation: 35 }));
 const smooth: Mlp = toMlp(createMlp({ arch: '2-6-1', activation: 'tanh', seed: 2 }));
-fit(smooth, { x, y }, { epochs: 200, batchSize: 32, lr: 0.02, optimizer: 'adam', seed: 1 });
+const smoothHistory =
+  fit(smooth, { x, y }, { epochs: 600, batchSize: 16, lr: 0.05, optimizer: 'adam', seed: 1 });
+console.log(`tanh 2-6-1 final loss ${smoothHistory.finalLoss.toFixed(4)}`);
 save('surface-sampled-tanh', surface3d({ box: BOX, grid: sampleNet(smooth, BOX, 41) }, { title: '2-6-1 tanh net (sampled)', projection: 'perspective' }));
 
 // 3. Heatmap + contours with classification points.
