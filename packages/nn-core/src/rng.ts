@@ -26,7 +26,7 @@ export interface Rng {
 
 export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) throw new InputError(`invalid seed: ${seed} (expected an integer)`);
-  return wrap(xoroshiro128plus(mixSeed(seed)), seed);
+  return wrap(seeded(seed), seed);
 }
 
 function wrap(gen: RandomGenerator, seed: number): Rng {
@@ -60,13 +60,29 @@ function wrap(gen: RandomGenerator, seed: number): Rng {
     },
     fork() {
       const s = (gen.next() >>> 0) * 2 ** 21 + (gen.next() >>> 11);
-      return wrap(xoroshiro128plus(mixSeed(s)), s);
+      return wrap(seeded(s), s);
     },
   };
   return rng;
 }
 
-/** Folds a safe integer (up to 2^53) into the 32-bit seed pure-rand takes, keeping the high bits. */
-function mixSeed(seed: number): number {
-  return (seed | 0) ^ (Math.floor(seed / 2 ** 32) | 0);
+/**
+ * pure-rand seeds xoroshiro128+ with the raw 32-bit seed, which leaves its state nearly empty for
+ * small seeds: the first outputs are then close to 1 and grow with the seed. So the seed (up to
+ * 2^53) is first scrambled with murmur3's 32-bit finaliser (a bijection), and the generator is
+ * warmed up by 16 draws before use.
+ */
+function seeded(seed: number): RandomGenerator {
+  const gen = xoroshiro128plus(fmix32((seed | 0) ^ fmix32(Math.floor(seed / 2 ** 32) | 0)));
+  for (let i = 0; i < 16; i++) gen.next();
+  return gen;
+}
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
 }
