@@ -42,6 +42,8 @@ export function handTrain(spec: HandSpec, x: Float64Array, y: Float64Array, n: n
   const perm = new Uint32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   const d0 = widths[0];
+  const tanhAct = act === 'tanh';
+  const mse = loss === 'mse';
   let t = 0;
   const t0 = performance.now();
   for (let e = 0; e < epochs; e++) {
@@ -62,23 +64,32 @@ export function handTrain(spec: HandSpec, x: Float64Array, y: Float64Array, n: n
         const bl = b[l];
         const h = A[l];
         const z = A[l + 1];
-        const hidden = l < L - 1;
         for (let s = 0; s < bs; s++) {
+          const ho = s * nIn;
+          const zo = s * nOut;
           for (let r = 0; r < nOut; r++) {
+            const wo = r * nIn;
             let acc = bl[r];
-            for (let i = 0; i < nIn; i++) acc += w[r * nIn + i] * h[s * nIn + i];
-            if (hidden) acc = act === 'tanh' ? Math.tanh(acc) : acc > 0 ? acc : 0;
-            z[s * nOut + r] = acc;
+            for (let i = 0; i < nIn; i++) acc += w[wo + i] * h[ho + i];
+            z[zo + r] = acc;
           }
+        }
+        const m = bs * nOut;
+        if (l < L - 1) {
+          if (tanhAct) for (let i = 0; i < m; i++) z[i] = Math.tanh(z[i]);
+          else for (let i = 0; i < m; i++) z[i] = z[i] > 0 ? z[i] : 0;
         }
       }
       // loss gradient (output width 1)
       const out = A[L];
       const gOut = G[L];
-      for (let s = 0; s < bs; s++) {
-        const p = out[s];
-        gOut[s] = loss === 'mse' ? (2 * (p - yb[s])) / bs : (p >= 0 ? 1 / (1 + Math.exp(-p)) : Math.exp(p) / (1 + Math.exp(p))) / bs - yb[s] / bs;
-      }
+      if (mse) for (let s = 0; s < bs; s++) gOut[s] = (2 * (out[s] - yb[s])) / bs;
+      else
+        for (let s = 0; s < bs; s++) {
+          const p = out[s];
+          const e = Math.exp(-Math.abs(p));
+          gOut[s] = ((p >= 0 ? 1 / (1 + e) : e / (1 + e)) - yb[s]) / bs;
+        }
       // backward
       for (let l = L - 1; l >= 0; l--) {
         const nIn = widths[l];
@@ -90,21 +101,31 @@ export function handTrain(spec: HandSpec, x: Float64Array, y: Float64Array, n: n
         const gbl = gb[l];
         gw.fill(0);
         gbl.fill(0);
-        for (let s = 0; s < bs; s++)
+        for (let s = 0; s < bs; s++) {
+          const ho = s * nIn;
+          const go = s * nOut;
           for (let r = 0; r < nOut; r++) {
-            const gv = g[s * nOut + r];
+            const gv = g[go + r];
             gbl[r] += gv;
-            for (let i = 0; i < nIn; i++) gw[r * nIn + i] += gv * h[s * nIn + i];
+            const wo = r * nIn;
+            for (let i = 0; i < nIn; i++) gw[wo + i] += gv * h[ho + i];
           }
+        }
         if (l > 0) {
           const gh = G[l];
-          for (let s = 0; s < bs; s++)
-            for (let i = 0; i < nIn; i++) {
-              let acc = 0;
-              for (let r = 0; r < nOut; r++) acc += g[s * nOut + r] * w[r * nIn + i];
-              const a = h[s * nIn + i];
-              gh[s * nIn + i] = act === 'tanh' ? acc * (1 - a * a) : a > 0 ? acc : 0;
+          for (let s = 0; s < bs; s++) {
+            const ho = s * nIn;
+            const go = s * nOut;
+            for (let i = 0; i < nIn; i++) gh[ho + i] = 0;
+            for (let r = 0; r < nOut; r++) {
+              const gv = g[go + r];
+              const wo = r * nIn;
+              for (let i = 0; i < nIn; i++) gh[ho + i] += gv * w[wo + i];
             }
+          }
+          const m = bs * nIn;
+          if (tanhAct) for (let i = 0; i < m; i++) gh[i] *= 1 - h[i] * h[i];
+          else for (let i = 0; i < m; i++) if (!(h[i] > 0)) gh[i] = 0;
         }
       }
       // update

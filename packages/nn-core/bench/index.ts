@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { createMlp, createRng, fit } from '@tessera/nn-core';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -65,8 +66,9 @@ function runTf(w: Workload, epochs: number) {
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`examples/second of the training loop alone; median of ${ROUNDS} alternating rounds for fit and the hand loop.\n`);
+  if (only?.[0] === 'W1' || only?.length !== 1) console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (only?.[0] === 'W1' || only?.length !== 1)
+    console.log(`examples/second of the training loop alone; median of ${ROUNDS} alternating rounds for fit and the hand loop.\n`);
   // tfjs-wasm: load the .wasm files from node_modules by file URL (nothing is fetched from the network)
   const require = createRequire(import.meta.url);
   const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/');
@@ -128,7 +130,14 @@ async function main(): Promise<void> {
     );
     results[w.id] = row;
   }
-  console.log('targets (training.md): W1 ≥ 5× tfjs-cpu, W2 ≥ 25×, W3 ≥ 6× and ≥ 1.3× tfjs-wasm; fit within 1.3× of the hand loop (fit / hand ≥ 0.77).');
+  if (only?.[0] === 'W3' || only?.length !== 1) console.log('targets (training.md): W1 ≥ 5× tfjs-cpu, W2 ≥ 25×, W3 ≥ 6× and ≥ 1.3× tfjs-wasm; fit within 1.3× of the hand loop (fit / hand ≥ 0.77).');
 }
 
-await main();
+if (only === undefined) {
+  // Each workload in its own process, so no contender inherits JIT feedback from another workload.
+  const script = fileURLToPath(import.meta.url);
+  for (const id of ['W1', 'W2', 'W3']) {
+    const r = spawnSync(process.execPath, [...process.execArgv, script, id, ...args], { stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
+} else await main();
