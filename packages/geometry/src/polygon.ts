@@ -95,7 +95,8 @@ export function createPointIndex(tol: number): PointIndex {
  * Chains directed segments `(ax, ay) → (bx, by)` (flat: [4 * n]) into polylines, joining an end
  * to a start within `tol`. Undirected by default (a segment may be reversed to continue a chain);
  * with `directed`, segments are only followed from their start (rings keep their orientation).
- * Returns the polylines as (x, y) arrays and whether each one closes on itself.
+ * Returns the polylines as (x, y) arrays and whether each one closes on itself (a closed ring
+ * does not repeat its first point).
  */
 export function chainSegments(
   segments: ArrayLike<number>,
@@ -148,6 +149,7 @@ export function chainSegments(
       const ids = [v0];
       const last = walk(v0, ids);
       const isClosed = last === v0 && ids.length > 2;
+      if (isClosed) ids.pop(); // a closed ring does not repeat its first point
       const line = new Float64Array(2 * ids.length);
       for (let i = 0; i < ids.length; i++) {
         line[2 * i] = pts[2 * ids[i]];

@@ -115,6 +115,20 @@ describe('enumerateRegions: published and derived counts', () => {
     expect(checkPartition(p, fixture('relu_tower.json')).ok).toBe(true);
   });
 
+  it('relu_tower linear regions as outlines: the zero region is a square with a hole', () => {
+    const p = enumerateRegions(fixture('relu_tower.json'), { box: [0, 1, 0, 1] });
+    const polys = linearRegionPolygons(p);
+    expect(polys).toHaveLength(10);
+    const areas = polys.map((rings) => rings.map((r) => polygonArea(r)));
+    const zero = areas.find((a) => a.length === 2);
+    expect(zero?.[0]).toBeCloseTo(1, 12); // outer ring, counter-clockwise
+    // the hole (clockwise) is the support [0.4, 0.65] × [0.3, 0.75] minus the half of each
+    // 0.05 × 0.05 corner square where Bx + By ≤ 1 (T = 0 there too)
+    expect(zero?.[1]).toBeCloseTo(-(0.25 * 0.45 - 4 * (0.05 * 0.05) / 2), 12);
+    // the core rectangle [0.45, 0.6] × [0.35, 0.7] is one linear region
+    expect(areas.some((a) => a.length === 1 && Math.abs(a[0] - 0.15 * 0.35) < 1e-12)).toBe(true);
+  });
+
   it('separable_quadratic_K8 (theory.md §4.3) has 64 regions and max error 1/32', () => {
     const mlp = fixture('separable_quadratic_K8.json');
     const p = enumerateRegions(mlp, { box: [-1, 1, -1, 1] });
