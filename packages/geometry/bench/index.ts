@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, type Mlp, mlpFromLayers, parseMlpText } from '@tessera/nn-core';
 import { enumerateRegions, type Partition } from '../src/index.js';
+import { runLineBench } from './line.bench.js';
 import { naiveRegionCount } from './naiveRegions.js';
 
 /**
@@ -107,58 +108,75 @@ function time(f: () => void, minRuns: number, budgetMs: number): { wall: number[
   return { wall, cpu };
 }
 
-const cases: Array<{ id: string; mlp: Mlp; box: [number, number, number, number] }> = [
-  { id: '2-8-8-1 (seed 7)', mlp: heNet([2, 8, 8, 1], 7), box: [-1, 1, -1, 1] },
-  { id: 'degenerate 2-32-32-1', mlp: degenerateNet(9), box: [-1, 1, -1, 1] },
-];
-const netsDir = resolve(repoRoot(), '..', 'shared', 'bench', 'nets');
-const manifestPath = join(netsDir, 'manifest.json');
-if (existsSync(manifestPath)) {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { cases: Array<{ id: string; net: string; box: [number, number] }> };
-  for (const c of manifest.cases) {
-    const mlp = parseMlpText(readFileSync(join(netsDir, c.net), 'utf8'));
-    cases.push({ id: c.id, mlp, box: [c.box[0], c.box[1], c.box[0], c.box[1]] });
+/** The regions benchmark (this file's own part). */
+function runRegionsBench(): void {
+  const cases: Array<{ id: string; mlp: Mlp; box: [number, number, number, number] }> = [
+    { id: '2-8-8-1 (seed 7)', mlp: heNet([2, 8, 8, 1], 7), box: [-1, 1, -1, 1] },
+    { id: 'degenerate 2-32-32-1', mlp: degenerateNet(9), box: [-1, 1, -1, 1] },
+  ];
+  const netsDir = resolve(repoRoot(), '..', 'shared', 'bench', 'nets');
+  const manifestPath = join(netsDir, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { cases: Array<{ id: string; net: string; box: [number, number] }> };
+    for (const c of manifest.cases) {
+      const mlp = parseMlpText(readFileSync(join(netsDir, c.net), 'utf8'));
+      cases.push({ id: c.id, mlp, box: [c.box[0], c.box[1], c.box[0], c.box[1]] });
+    }
+  } else {
+    console.log(`(benchmark nets not found at ${netsDir}: running the built-in cases only)`);
   }
-} else {
-  console.log(`(benchmark nets not found at ${netsDir}: running the built-in cases only)`);
+
+  console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('times: median wall ms after one warm-up run, and median CPU ms (user + system) of the same runs;');
+  console.log('the machine is shared, so wall figures are noisy; regions/s is from the median wall time\n');
+  const rows: string[][] = [];
+  for (const c of cases) {
+    let p: Partition | undefined;
+    const big = c.id.includes('256') || c.id.includes('128');
+    const { wall: runs, cpu } = time(() => (p = enumerateRegions(c.mlp, { box: c.box })), big ? 3 : 7, big ? 0 : 1500);
+    const part = p as Partition;
+    const ms = median(runs);
+    const cpuMs = median(cpu);
+    const perSec = (part.regionCount / ms) * 1000;
+    const peer = PEERS[c.id];
+    let naive = '–';
+    if (part.regionCount <= NAIVE_MAX_REGIONS) {
+      let n = 0;
+      const nr = time(() => (n = naiveRegionCount(c.mlp, c.box)), 1, 0);
+      const nms = median(nr.wall);
+      naive = `${nms.toFixed(0)} ms (${n === part.regionCount ? 'same count' : `COUNT ${n}`}) → ×${(nms / ms).toFixed(1)}`;
+    }
+    rows.push([
+      c.id,
+      String(part.regionCount),
+      String(part.linearRegionCount),
+      ms.toFixed(2),
+      `${Math.min(...runs).toFixed(2)}–${Math.max(...runs).toFixed(2)} (${runs.length})`,
+      cpuMs.toFixed(2),
+      perSec.toFixed(0),
+      peer ? `${peer.perSecond} (${peer.fastest}; count ${peer.regions})` : '–',
+      peer
+        ? `×${(perSec / peer.perSecond).toFixed(1)}; best ×${((part.regionCount / Math.min(...runs)) * 1000 / peer.perSecond).toFixed(1)}; cpu ×${((part.regionCount / cpuMs) * 1000 / peer.perSecond).toFixed(1)}`
+        : '–',
+      naive,
+      (bytesOf(part) / part.regionCount).toFixed(0),
+    ]);
+    console.log(rows[rows.length - 1].join(' | '));
+  }
+  console.log(
+    `\n| case | regions | linear | median ms | min–max ms (runs) | median cpu ms | regions/s | fastest peer regions/s | vs peer (median wall; best run; median cpu) | naive reference (same process) | bytes/region |\n|${'---|'.repeat(11)}`,
+  );
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 }
 
-console.log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log('times: median wall ms after one warm-up run, and median CPU ms (user + system) of the same runs;');
-console.log('the machine is shared, so wall figures are noisy; regions/s is from the median wall time\n');
-const rows: string[][] = [];
-for (const c of cases) {
-  let p: Partition | undefined;
-  const big = c.id.includes('256') || c.id.includes('128');
-  const { wall: runs, cpu } = time(() => (p = enumerateRegions(c.mlp, { box: c.box })), big ? 3 : 7, big ? 0 : 1500);
-  const part = p as Partition;
-  const ms = median(runs);
-  const cpuMs = median(cpu);
-  const perSec = (part.regionCount / ms) * 1000;
-  const peer = PEERS[c.id];
-  let naive = '–';
-  if (part.regionCount <= NAIVE_MAX_REGIONS) {
-    let n = 0;
-    const nr = time(() => (n = naiveRegionCount(c.mlp, c.box)), 1, 0);
-    const nms = median(nr.wall);
-    naive = `${nms.toFixed(0)} ms (${n === part.regionCount ? 'same count' : `COUNT ${n}`}) → ×${(nms / ms).toFixed(1)}`;
-  }
-  rows.push([
-    c.id,
-    String(part.regionCount),
-    String(part.linearRegionCount),
-    ms.toFixed(2),
-    `${Math.min(...runs).toFixed(2)}–${Math.max(...runs).toFixed(2)} (${runs.length})`,
-    cpuMs.toFixed(2),
-    perSec.toFixed(0),
-    peer ? `${peer.perSecond} (${peer.fastest}; count ${peer.regions})` : '–',
-    peer ? `×${(perSec / peer.perSecond).toFixed(1)} (cpu ×${((part.regionCount / cpuMs) * 1000 / peer.perSecond).toFixed(1)})` : '–',
-    naive,
-    (bytesOf(part) / part.regionCount).toFixed(0),
-  ]);
-  console.log(rows[rows.length - 1].join(' | '));
+// `pnpm bench` runs every geometry benchmark; `pnpm bench regions|line|towers` runs one.
+const only = process.argv[2];
+if (!only || only === 'regions') runRegionsBench();
+if (!only || only === 'line') {
+  console.log('\n## 1D slices and bounds (bench/line.bench.ts)\n');
+  runLineBench();
 }
-console.log(
-  `\n| case | regions | linear | median ms | min–max ms (runs) | median cpu ms | regions/s | fastest peer regions/s | vs peer (wall; cpu) | naive reference (same process) | bytes/region |\n|${'---|'.repeat(11)}`,
-);
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (!only || only === 'towers') {
+  console.log('\n## Towers (bench/towers.bench.ts)\n');
+  await import('./towers.bench.js');
+}
