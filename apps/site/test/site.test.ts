@@ -149,6 +149,22 @@ describe('train page', () => {
     await page.close();
   });
 
+  it('plays and pauses; the 3-input paraboloid set shows the exact regions of a plane x3 = c', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}train.html#ds=paraboloid&arch=6:relu&seed=3&loss=bce&lr=0.02&spf=20&x3=1`);
+    await trainReady(page, 0);
+    expect(Number(await text(page, 'stat-regions'))).toBeGreaterThan(1);
+    await page.click('#play');
+    await page.waitForFunction(() => Number(document.getElementById('train-app')?.dataset.step) >= 60);
+    await page.click('#play');
+    await page.waitForTimeout(300);
+    const stopped = await page.getAttribute('#train-app', 'data-step');
+    await page.waitForTimeout(500);
+    expect(await page.getAttribute('#train-app', 'data-step')).toBe(stopped);
+    await page.screenshot({ path: `${SHOTS}train-paraboloid-3d.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a malformed CSV is refused inline; a good one trains', async () => {
     const { page, errors } = await openPage(browser, `${BASE}train.html`);
     await trainReady(page);
@@ -179,6 +195,7 @@ describe('train page', () => {
       await page.click('#step');
       await trainReady(page, 30);
       results.push(`${await text(page, 'stat-loss')} ${await text(page, 'stat-regions')}`);
+      if (k === 0) await page.screenshot({ path: `${SHOTS}train-circle.png`, fullPage: true });
       // With the weights in the link, a copy of the URL reproduces the trained net.
       await page.check('#link-weights');
       const url = page.url();

@@ -291,6 +291,7 @@ export function mountTrain(root: HTMLElement): void {
     }
     last = m;
     render(m);
+    if (m.playing) requestAnimationFrame(() => send({ type: 'ack' }));
   });
   worker.addEventListener('error', (e) => setMessage(msg, `The training worker failed: ${e.message}`));
 

@@ -22,6 +22,8 @@ export type ToWorker =
   | { type: 'init'; config: TrainConfig; csv?: string; model?: string }
   | { type: 'step'; steps: number }
   | { type: 'play' }
+  /** The page has drawn the last frame: while playing, the worker computes the next one only then. */
+  | { type: 'ack' }
   | { type: 'pause' };
 
 export interface Frame {

@@ -7,6 +7,7 @@ const ctx = self as unknown as DedicatedWorkerGlobalScope;
 let session: Session | null = null;
 let playing = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let waiting = false;
 
 const post = (m: FromWorker): void => ctx.postMessage(m);
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -23,7 +24,9 @@ function tick(): void {
     post({ type: 'error', message: message(err), fatal: true });
     return;
   }
-  timer = setTimeout(tick, 0);
+  // Back-pressure: the next frame is computed when the page acknowledges this one, so a fast
+  // worker never floods the page with frames it cannot draw.
+  waiting = true;
 }
 
 ctx.addEventListener('message', (e: MessageEvent<ToWorker>) => {
@@ -42,7 +45,13 @@ ctx.addEventListener('message', (e: MessageEvent<ToWorker>) => {
       post(session.frame(false, performance.now() - t0));
     } else if (m.type === 'play') {
       playing = true;
+      waiting = false;
       if (!timer) timer = setTimeout(tick, 0);
+    } else if (m.type === 'ack') {
+      if (playing && waiting && !timer) {
+        waiting = false;
+        timer = setTimeout(tick, 0);
+      }
     } else if (m.type === 'pause') {
       playing = false;
     }
