@@ -121,7 +121,7 @@ export function answerMustWeightsBeZero(): TowerAnswer {
  * this separable target.
  */
 export function answerAreTrainedNetsTowers(trained?: Mlp): TowerAnswer {
-  const net = trained ?? trainSeedNet(PARABOLOID, BOX, { hidden: 32, epochs: 150 });
+  const net = trained ?? trainSeedNet(PARABOLOID, BOX, { hidden: 32 });
   const t = towerLikeness(net);
   const c = compareWithTowers(net, PARABOLOID, BOX, { curvatureBound: 2 });
   const ramps = towerLikeness(ngonTowerNet({ n: 7, kind: 'relu' })).score;
