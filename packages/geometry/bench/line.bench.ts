@@ -22,15 +22,21 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-/** Median wall ms of `runs` calls after `warm` warm-up calls. */
+/** Median CPU ms (user + system of this process; less sensitive than wall time to a loaded machine) of `runs` calls after `warm` warm-up calls; the median wall ms goes to `wall`. */
+const wall: number[] = [];
 function time(fn: () => void, runs: number, warm: number): number {
   for (let i = 0; i < warm; i++) fn();
   const ms: number[] = [];
+  const w: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    ms.push(performance.now() - t0);
+    w.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    ms.push((c.user + c.system) / 1000);
   }
+  wall.push(median(w));
   return median(ms);
 }
 
@@ -91,7 +97,9 @@ export function runLineBench(log: (line: string) => void = console.log): void {
   cases.push({ id: 'folding 1-8-8-8-8-1 on [0,1]', mlp: montufarFoldingNet([1, 8, 8, 8, 8, 1]), from: [0], to: [1], scan: true });
 
   log(`node ${process.version} · ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length} · load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  log('case | pieces (linear) | linePieces ms | pieces/s | scan 2^14 ms | scan pieces | speed-up vs scan');
+  // warm the JIT on every case first (the first case would otherwise pay for compilation)
+  for (const c of cases) if (!c.id.includes('L=18')) linePieces(c.mlp, c.from, c.to);
+  log('case | pieces (linear) | linePieces cpu ms (wall) | pieces/s (cpu) | scan 2^14 cpu ms | scan pieces | speed-up vs scan');
   for (const c of cases) {
     let pieces = 0;
     let linear = 0;
@@ -103,13 +111,14 @@ export function runLineBench(log: (line: string) => void = console.log): void {
         linear = r.linearPieces;
       },
       big ? 3 : 9,
-      big ? 1 : 3,
+      big ? 1 : 5,
     );
+    const msWall = wall[wall.length - 1] as number;
     let scanMs = Number.NaN;
     let scanPieces = 0;
     if (c.scan) scanMs = time(() => (scanPieces = samplingScan(c.mlp, c.from, c.to, SAMPLES)), 3, 1);
     log(
-      `${c.id} | ${pieces} (${linear}) | ${ms.toFixed(3)} | ${Math.round(pieces / (ms / 1000)).toLocaleString('en')} | ${
+      `${c.id} | ${pieces} (${linear}) | ${ms.toFixed(1)} (${msWall.toFixed(1)}) | ${Math.round(pieces / (ms / 1000)).toLocaleString('en')} | ${
         c.scan ? scanMs.toFixed(1) : '-'
       } | ${c.scan ? scanPieces : '-'} | ${c.scan ? `${(scanMs / ms).toFixed(1)}×` : '-'}`,
     );

@@ -1,4 +1,4 @@
-import { evaluatePoint, type Mlp } from '@tessera/nn-core';
+import { createRng, evaluatePoint, type Mlp } from '@tessera/nn-core';
 import { describe, expect, it } from 'vitest';
 import { archFromString } from './arch.js';
 import { bounds } from './bounds.js';
@@ -114,5 +114,112 @@ describe('2D constructions counted with enumerateRegions', () => {
     expect(count2d(zigzagNet([2, 6, 6, 1]))).toEqual([352, 352]);
     expect(count2d(zigzagNet([2, 8, 8, 1]))).toEqual([925, 925]);
     expect(bounds([2, 8, 8, 1]).bounds.serra2018Lower?.value).toBe(925);
+  });
+});
+
+describe('the last-layer cuts in any dimension', () => {
+  /** Solves A x = b for a small dense system (Gaussian elimination, partial pivoting); null if singular. */
+  function solve(A: number[][], b: number[]): number[] | null {
+    const n = b.length;
+    const M = A.map((row, i) => [...row, b[i] as number]);
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (Math.abs(M[r]?.[c] as number) > Math.abs(M[p]?.[c] as number)) p = r;
+      [M[c], M[p]] = [M[p] as number[], M[c] as number[]];
+      const d = M[c]?.[c] as number;
+      if (Math.abs(d) < 1e-9) return null;
+      for (let r = c + 1; r < n; r++) {
+        const f = (M[r]?.[c] as number) / d;
+        for (let k = c; k <= n; k++) (M[r] as number[])[k] = (M[r]?.[k] as number) - f * (M[c]?.[k] as number);
+      }
+    }
+    const x = new Array<number>(n).fill(0);
+    for (let r = n - 1; r >= 0; r--) {
+      let v = M[r]?.[n] as number;
+      for (let k = r + 1; k < n; k++) v -= (M[r]?.[k] as number) * (x[k] as number);
+      x[r] = v / (M[r]?.[r] as number);
+    }
+    return x;
+  }
+  const subsets = (n: number, k: number): number[][] => {
+    if (k === 0) return [[]];
+    const out: number[][] = [];
+    for (let i = k - 1; i < n; i++) for (const s of subsets(i, k - 1)) out.push([...s, i]);
+    return out;
+  };
+
+  it('one-layer nets n0-nL-1 (n0 = 2, 3, 4): every vertex of the cuts lies inside the open cube, in general position', () => {
+    for (const [n0, nL] of [
+      [2, 8],
+      [2, 64],
+      [3, 6],
+      [3, 12],
+      [4, 7],
+    ] as const) {
+      const layer = montufarFoldingNet([n0, nL, 1]).layers[0];
+      if (!layer) throw new Error('no layer');
+      const rows = Array.from({ length: nL }, (_, k) => Array.from(layer.weights.subarray(k * n0, (k + 1) * n0)));
+      const rhs = Array.from(layer.bias, (b) => -b);
+      let singular = 0;
+      let lo = 1;
+      let hi = 0;
+      let closest = Number.POSITIVE_INFINITY;
+      for (const S of subsets(nL, n0)) {
+        const x = solve(
+          S.map((k) => rows[k] as number[]),
+          S.map((k) => rhs[k] as number),
+        );
+        if (x === null) {
+          singular++;
+          continue;
+        }
+        lo = Math.min(lo, ...x);
+        hi = Math.max(hi, ...x);
+        // no further cut through the vertex (no n0 + 1 concurrent hyperplanes)
+        for (let k = 0; k < nL; k++) {
+          if (S.includes(k)) continue;
+          const row = rows[k] as number[];
+          const val = row.reduce((a, w, i) => a + w * (x[i] as number), 0) - (rhs[k] as number);
+          closest = Math.min(closest, Math.abs(val) / Math.hypot(...row));
+        }
+      }
+      expect({ n0, nL, singular, inside: lo > 0.05 && hi < 0.95, generic: closest > 1e-7 }).toEqual({
+        n0,
+        nL,
+        singular: 0,
+        inside: true,
+        generic: true,
+      });
+    }
+  });
+
+  it('2-64-1 → 2081 and 2-16-4-1 → 704 regions in [0,1]² (offsets shrunk to keep the vertices inside)', () => {
+    expect(enumerateRegions(montufarFoldingNet([2, 64, 1]), { box: [0, 1, 0, 1] }).regionCount).toBe(2081);
+    const p = enumerateRegions(montufarFoldingNet([2, 16, 4, 1]), { box: [0, 1, 0, 1] });
+    expect([p.regionCount, p.linearRegionCount]).toEqual([704, 704]);
+  });
+
+  it('3-6-6-1: sampled activation patterns never exceed the claimed 336 (exact count needs a 3D enumerator)', () => {
+    const mlp = montufarFoldingNet([3, 6, 6, 1]);
+    const rng = createRng(11);
+    const seen = new Set<string>();
+    for (let s = 0; s < 60_000; s++) {
+      let h: number[] = [rng.next(), rng.next(), rng.next()];
+      let key = '';
+      for (const layer of mlp.layers) {
+        const next: number[] = [];
+        for (let r = 0; r < layer.rows; r++) {
+          let a = layer.bias[r] as number;
+          for (let i = 0; i < layer.nIn; i++) a += (layer.weights[r * layer.nIn + i] as number) * (h[i] as number);
+          if (layer.activation === 'relu') key += a > 0 ? '1' : '0';
+          next.push(layer.activation === 'relu' ? Math.max(a, 0) : a);
+        }
+        h = next;
+      }
+      seen.add(key);
+    }
+    expect(meta(mlp).expectedRegions).toBe(336);
+    expect(seen.size).toBeLessThanOrEqual(336);
+    expect(seen.size).toBeGreaterThan(250);
   });
 });
