@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { circle, paraboloidFunction, paraboloidRegression } from '@tessera/datasets';
-import { bounds, enumerateRegions, levelSet, linePieces, reluTowerFixture, sawtoothNet } from '@tessera/geometry';
+import { bounds, enumerateRegions, levelSet, linePieces, reluTowerFixture } from '@tessera/geometry';
 import { createMlp, evaluateMlp, fit, type Mlp, toMlp } from '@tessera/nn-core';
 import {
   type Box,
@@ -49,7 +49,7 @@ const p = enumerateRegions(net, { box: BOX_M });
 const { regions, neighbors } = partitionRegions(p);
 const edges = partitionEdges(p);
 const level = levelSet(p, 3.5);
-const best = regions.reduce((b, r, i) => ((p.areas[i] as number) > (p.areas[b] as number) ? i : b), 0);
+const best = regions.reduce((b, _r, i) => ((p.areas[i] as number) > (p.areas[b] as number) ? i : b), 0);
 const arch = '2-8-8-1';
 save(
   'region-map-neighbors',
@@ -128,8 +128,6 @@ save(
     { title: 'Regions vs theory (one hidden layer)' },
   ),
 );
-const saw = sawtoothNet(3);
-void saw;
 
 // 6. Network diagram of the trained 2-8-8-1 net and of a small one.
 save('network-2-8-8-1', networkDiagram(mlpDiagram(net), { title: `Trained ${arch} relu net` }));
