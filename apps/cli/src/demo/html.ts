@@ -8,6 +8,8 @@ export function esc(text: string | number): string {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
 /** Formats a number for a table: integers as is, others with `digits` significant digits. */
 export function num(v: number | bigint | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return '–';
@@ -15,7 +17,10 @@ export function num(v: number | bigint | null | undefined, digits = 4): string {
   if (!Number.isFinite(v)) return String(v);
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
   const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(Math.max(0, digits - 1)).replace('e', '×10^');
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) {
+    const [m, e] = v.toExponential(Math.max(0, digits - 1)).split('e') as [string, string];
+    return `${m}×10${[...String(Number(e))].map((ch) => SUPERSCRIPT[ch] ?? ch).join('')}`;
+  }
   return String(Number(v.toPrecision(digits)));
 }
 

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { createContext, type DemoContext, timed } from './context.js';
 import { esc, num, p, page, type Section, table } from './html.js';
 import { backpropSection } from './backprop.js';
+import { classifierSection } from './classifier.js';
 import { setupSection, shallowSection } from './shallow.js';
 import { oneLayerSection, ridgesSection, smoothSection, towersSection } from './towers.js';
 
@@ -46,6 +47,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   sections.push(await timed(ctx, 'question 1', () => smoothSection(ctx)));
   sections.push(await timed(ctx, 'question 2', () => oneLayerSection(ctx)));
   sections.push(await timed(ctx, 'question 3', () => ridgesSection(ctx, shallow.nets)));
+
+  const cls = await timed(ctx, 'classifier', () =>
+    classifierSection(ctx, setup.data, shallow.nets.find((n) => n.key === '2-6-1-relu') as (typeof shallow.nets)[number]),
+  );
+  sections.push(cls.section);
+  summary.push({ item: '3-16-1 on/above/below classifier: test accuracy', value: num(cls.accuracy) });
 
   const bp = await timed(ctx, 'backprop', () => backpropSection(ctx, setup.data));
   sections.push(bp.section);
