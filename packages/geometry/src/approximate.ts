@@ -250,12 +250,15 @@ export function approximateWithTowers(
 ): TowerApproximation {
   if (typeof f !== 'function') throw new InputError('approximateWithTowers: f must be a function (x, y) => number');
   checkBox(box);
-  const k = options.grid ?? 8;
-  if (!Number.isInteger(k) || k < 2 || k > 256) throw new InputError(`invalid grid: expected an integer in 2…256, got ${k}`);
   const kind = options.kind ?? 'relu';
   if (kind !== 'sigmoid' && kind !== 'relu') throw new InputError(`invalid kind: expected "sigmoid" or "relu", got ${JSON.stringify(kind)}`);
   const layers = options.hiddenLayers ?? 2;
   if (layers !== 1 && layers !== 2) throw new InputError(`invalid hiddenLayers: expected 1 or 2, got ${JSON.stringify(layers)}`);
+  const k = options.grid ?? 8;
+  // two hidden layers hold k² towers × O(k) inputs each: cap the weight count near 2·10⁶
+  const maxK = layers === 2 ? 64 : 1024;
+  if (!Number.isInteger(k) || k < 2 || k > maxK)
+    throw new InputError(`invalid grid: expected an integer in 2…${maxK} for ${layers} hidden layer${layers === 2 ? 's' : ''}, got ${k}`);
   const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
   const g = towerCheckNumber(options.gain ?? 20, 'gain', true);
   let shape: TowerApproximation['shape'];

@@ -48,7 +48,7 @@ export function towerGridForBudget(budget: number, options: Pick<ApproximateWith
     return (kind === 'relu' ? 4 : 2) * (k + 1) + k * k;
   };
   let best: number | null = null;
-  for (let k = 2; k <= 256 && neurons(k) <= budget; k++) best = k;
+  for (let k = 2; k <= (layers === 2 ? 64 : 1024) && neurons(k) <= budget; k++) best = k;
   return best;
 }
 
