@@ -415,14 +415,18 @@ function screenLayout(S: Scene, options: SurfaceOptions) {
     minY = Math.min(minY, corners[2 * i + 1] as number);
     maxY = Math.max(maxY, corners[2 * i + 1] as number);
   }
-  const pad = 58; // tick labels and axis titles
-  const availW = width - margin.left - margin.right - 2 * pad;
+  // room for tick labels and axis titles: they sit below and beside the box, never above it
+  const padX = 58;
+  const padTop = 8;
+  const padBottom = 58;
+  const availW = width - margin.left - margin.right - 2 * padX;
   const height =
-    options.height ?? Math.round(Math.min(availW / (maxX - minX), (width * 1.2) / (maxY - minY)) * (maxY - minY) + margin.top + margin.bottom + 2 * pad);
-  const availH = height - margin.top - margin.bottom - 2 * pad;
+    options.height ??
+    Math.round(Math.min(availW / (maxX - minX), (width * 1.2) / (maxY - minY)) * (maxY - minY) + margin.top + margin.bottom + padTop + padBottom);
+  const availH = height - margin.top - margin.bottom - padTop - padBottom;
   const k = Math.min(availW / (maxX - minX), availH / (maxY - minY));
-  const ox = margin.left + pad + (availW - k * (maxX - minX)) / 2 - k * minX;
-  const oy = margin.top + pad + (availH - k * (maxY - minY)) / 2 + k * maxY;
+  const ox = margin.left + padX + (availW - k * (maxX - minX)) / 2 - k * minX;
+  const oy = margin.top + padTop + (availH - k * (maxY - minY)) / 2 + k * maxY;
   const tmp = new Float64Array(2);
   const toScreen = (x: number, y: number, z: number): [number, number] => {
     proj((x - xm) * s, (y - ym) * s, (z - zm) * zs, tmp, 0);
