@@ -99,7 +99,9 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
 
 // ---------- 3. 2D tower from two hidden layers ----------
 {
-  const st = { p: 60, gain: 10 };
+  // t: the second-layer threshold in units of h (Nielsen's bias b = −t·h; t = 3/2 isolates the
+  // tower, t < 1 lets the cross-shaped plateau through). ReLU: relu(Bx + By − (t − ½)).
+  const st = { p: 60, gain: 10, t: 1.5 };
   const controls = byId('tower-controls');
   const msg = sectionMessage(byId('sec-tower'), 'tower-message');
   const stats = byId('tower-stats');
@@ -108,6 +110,7 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
     rotatable(byId(`tower-${kind === 'sigmoid' ? 'sig' : 'relu'}`), (view) => {
       try {
         const mlp = boxTowerNet([0.4, 0.6, 0.3, 0.7], { kind, steepness: steep(st.p), gain: st.gain });
+        mlp.layers[1].bias[0] = kind === 'sigmoid' ? -st.t * st.gain : -(st.t - 0.5);
         const r = netSurfaceSvg(mlp, box, view, { idPrefix: `tower-${kind}-`, title: `${kind} tower` });
         if (kind === 'relu') lastRelu = r.regions;
         return r.svg;
@@ -124,13 +127,15 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
     statLine(stats, [
       ['x-steps at', '0.4, 0.6'],
       ['y-steps at', '0.3, 0.7'],
-      ['second-layer bias', `−3h/2 = ${fmt(-1.5 * st.gain)}`],
+      ['second-layer bias', `b = −${fmt(st.t, 2)}·h = ${fmt(-st.t * st.gain)} (sigmoid), ${fmt(0.5 - st.t, 2)} (ReLU)`],
+      ['Nielsen’s choice', 't = 3/2'],
       ['ReLU tower: exact activation regions in [0,1]²', lastRelu === null ? '—' : String(lastRelu)],
     ]);
   });
   controls.append(
     slider({ id: 'tower-w', label: 'first-layer steepness w', min: 0, max: 100, step: 1, value: st.p, format: (p) => String(steep(p)), onInput: (v) => { st.p = v; redraw(); } }).root,
-    slider({ id: 'tower-h', label: 'h (sigmoid gain; bias −3h/2)', min: 0.5, max: 30, step: 0.5, value: st.gain, onInput: (v) => { st.gain = v; redraw(); } }).root,
+    slider({ id: 'tower-t', label: 'threshold t (bias b = −t·h)', min: 0.25, max: 2.25, step: 0.05, value: st.t, onInput: (v) => { st.t = v; redraw(); } }).root,
+    slider({ id: 'tower-h', label: 'h (sigmoid second-layer gain)', min: 0.5, max: 30, step: 0.5, value: st.gain, onInput: (v) => { st.gain = v; redraw(); } }).root,
   );
   redraw();
 }
