@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { archFromString } from './arch.js';
+import { parseArch } from '@tessera/nn-core';
 import { bigBinomial, bounds, countValue, serraUpperBound, zaslavskyCount } from './bounds.js';
 
 /** theory.md §11: arch, Zasl(1HL), Montúfar14 LB, Serra18 LB, Serra18 UB, Montúfar17 UB, shallow same N, 2^N. */
@@ -69,7 +69,7 @@ function serraBrute(n0: number, hidden: number[]): bigint {
 describe('bounds(widths) reproduces theory.md §11', () => {
   for (const [arch, ...values] of TABLE) {
     it(`${arch}`, () => {
-      const b = bounds(archFromString(arch));
+      const b = bounds(parseArch(arch));
       COLUMNS.forEach((name, i) => {
         expect([name, b.bounds[name]?.value]).toEqual([name, values[i]]);
       });
@@ -111,7 +111,7 @@ describe('bounds(widths) reproduces theory.md §11', () => {
 describe('maxout bounds (theory.md §11 maxout values)', () => {
   it('Serra Thm 8: 2-2-2-1 k=2 → 16, k=3 → 484; 2-2-2-2-1 k=3 → 10648; 2-4-4-1 k=3 → 6241', () => {
     const v = (arch: string, k: number) =>
-      bounds(archFromString(arch), { activation: 'maxout', rank: k }).bounds.serra2018MaxoutUpper?.value;
+      bounds(parseArch(arch), { activation: 'maxout', rank: k }).bounds.serra2018MaxoutUpper?.value;
     expect(v('2-2-2-1', 2)).toBe(16);
     expect(v('2-2-2-1', 3)).toBe(484);
     expect(v('2-2-2-2-1', 3)).toBe(10648);
@@ -166,7 +166,7 @@ describe('exact integers', () => {
 describe('Serra DP vs brute-force enumeration of J', () => {
   it('agrees on every §11 row', () => {
     for (const [arch] of TABLE) {
-      const w = archFromString(arch);
+      const w = parseArch(arch);
       expect(serraUpperBound(w[0] as number, w.slice(1, -1))).toBe(serraBrute(w[0] as number, w.slice(1, -1)));
     }
   });
@@ -198,8 +198,8 @@ describe('argument checks', () => {
   it('refuses fewer than three widths and non-integers, naming the field', () => {
     expect(() => bounds([2, 1])).toThrow(/at least 3 entries/);
     expect(() => bounds([2, 0, 1])).toThrow(/widths\[1\] must be a positive integer, got 0/);
-    expect(() => archFromString('2-x-1')).toThrow('invalid architecture "2-x-1": "x" is not a positive integer');
-    expect(() => archFromString('2')).toThrow(/at least two widths/);
-    expect(archFromString(' 2-8-8-1 ')).toEqual([2, 8, 8, 1]);
+    expect(() => parseArch('2-x-1')).toThrow('invalid architecture "2-x-1": "x" is not a positive integer');
+    expect(() => parseArch('2')).toThrow(/at least an input and an output width/);
+    expect(parseArch(' 2-8-8-1 ')).toEqual([2, 8, 8, 1]);
   });
 });

@@ -1,5 +1,5 @@
-import { InputError } from '@tessera/nn-core';
-import { archToString, checkArchWidths } from './arch.js';
+import { formatArch, InputError } from '@tessera/nn-core';
+import { checkArchWidths } from './arch.js';
 
 /**
  * What a bound says: `upper` bounds the number of activation regions (hence of linear regions) of
@@ -156,7 +156,7 @@ export function bounds(widths: readonly number[], options: BoundsOptions = {}): 
   };
   const minUpTo = (l: number): number => Math.min(n0, ...hidden.slice(0, l + 1));
   const result: RegionBounds = {
-    arch: archToString(widths),
+    arch: formatArch(widths),
     inputDim: n0,
     hiddenWidths: hidden,
     hiddenUnits: N,

@@ -1,6 +1,6 @@
 import { createRng, evaluatePoint, type Mlp } from '@tessera/nn-core';
 import { describe, expect, it } from 'vitest';
-import { archFromString } from './arch.js';
+import { parseArch } from '@tessera/nn-core';
 import { bounds } from './bounds.js';
 import {
   type ConstructionMeta,
@@ -26,7 +26,7 @@ describe('1D constructions counted with linePieces', () => {
       ['1-4-4-1', 20],
       ['1-3-3-3-1', 36],
     ] as const) {
-      const w = archFromString(arch);
+      const w = parseArch(arch);
       const mlp = montufarFoldingNet(w);
       expect([arch, ...count1d(mlp, 0, 1)]).toEqual([arch, n, n]);
       expect(bounds(w).bounds.montufar2014Lower?.value).toBe(n);
@@ -45,7 +45,7 @@ describe('1D constructions counted with linePieces', () => {
       ['1-5-5-5-1', 216],
       ['1-6-3-1', 28],
     ] as const) {
-      const w = archFromString(arch);
+      const w = parseArch(arch);
       const mlp = zigzagNet(w);
       expect([arch, ...count1d(mlp, 0, 1)]).toEqual([arch, n, n]);
       expect(meta(mlp).expectedRegions).toBe(n);

@@ -1,5 +1,5 @@
-import { InputError, type Mlp, type MlpJson, mlpFromLayers } from '@tessera/nn-core';
-import { archToString, checkArchWidths } from './arch.js';
+import { formatArch, InputError, type Mlp, type MlpJson, mlpFromLayers } from '@tessera/nn-core';
+import { checkArchWidths } from './arch.js';
 import { bigBinomial, countValue } from './bounds.js';
 
 /**
@@ -240,7 +240,7 @@ export function montufarFoldingNet(widths: readonly number[]): Mlp {
   for (const f of folds) expected *= BigInt(f.t.length) ** BigInt(n0);
   const meta: ConstructionMeta = {
     kind: 'montufar',
-    arch: archToString(widths),
+    arch: formatArch(widths),
     domain: unitCube(n0),
     expectedRegions: countValue(expected),
     expectedLinearRegions: countValue(expected),
@@ -273,7 +273,7 @@ export function zigzagNet(widths: readonly number[]): Mlp {
   for (const f of folds) expected *= BigInt(f.t.length + 1) ** BigInt(n0);
   const meta: ConstructionMeta = {
     kind: 'zigzag',
-    arch: archToString(widths),
+    arch: formatArch(widths),
     domain: unitCube(n0),
     expectedRegions: countValue(expected),
     expectedLinearRegions: countValue(expected),
@@ -304,7 +304,7 @@ export function sawtoothNet(layers: number): Mlp {
   const count = countValue(2n ** BigInt(layers));
   const meta: ConstructionMeta = {
     kind: 'sawtooth',
-    arch: archToString([1, ...new Array<number>(layers).fill(2), 1]),
+    arch: formatArch([1, ...new Array<number>(layers).fill(2), 1]),
     domain: [[0, 1]],
     expectedRegions: count,
     expectedLinearRegions: count,

@@ -1,4 +1,3 @@
-export * from './arch.js';
 export * from './bounds.js';
 export * from './partition.js';
 export * from './predicates.js';

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linePieces } from './line.js';
 
-/** Reference pattern by a plain forward pass (exact signs, no tolerance, ties → inactive/lowest). */
+/**
+ * Reference pattern by a plain forward pass. Ties (|z − threshold| ≤ 1e-12·(1 + |z|), to absorb the
+ * float noise of a pre-activation that is exactly constant on a switching surface) take the
+ * inactive / middle / lowest-index state.
+ */
+const TIE = 1e-12;
+
 function referencePattern(mlp: Mlp, x: number[]): number[] {
   let h = x.slice();
   const states: number[] = [];
@@ -20,18 +26,19 @@ function referencePattern(mlp: Mlp, x: number[]): number[] {
       if (a === 'maxout') {
         const k = layer.rank as number;
         let best = 0;
-        for (let r = 1; r < k; r++) if ((z[j * k + r] as number) > (z[j * k + best] as number)) best = r;
+        for (let r = 1; r < k; r++)
+          if ((z[j * k + r] as number) - (z[j * k + best] as number) > TIE * (1 + Math.abs(z[j * k + best] as number))) best = r;
         states.push(best);
         next.push(z[j * k + best] as number);
         continue;
       }
       const v = z[j] as number;
       if (a === 'hardtanh') {
-        states.push(v > 1 ? 2 : v < -1 ? 0 : 1);
+        states.push(v > 1 + TIE * (1 + Math.abs(v)) ? 2 : v < -1 - TIE * (1 + Math.abs(v)) ? 0 : 1);
         next.push(Math.max(-1, Math.min(1, v)));
       } else if (a === 'linear') next.push(v);
       else {
-        states.push(v > 0 ? 1 : 0);
+        states.push(v > TIE ? 1 : 0);
         const alpha = a === 'relu' ? 0 : a === 'abs' ? -1 : a === 'leaky_relu' ? (layer.alpha as number) : (layer.alphas?.[j] as number);
         next.push(v > 0 ? v : alpha * v);
       }

@@ -1,4 +1,5 @@
-import { archFromString, bounds } from '@tessera/geometry';
+import { bounds } from '@tessera/geometry';
+import { parseArch } from '@tessera/nn-core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { formatTable, printJson } from '../output.js';
@@ -25,7 +26,7 @@ Example:
     )
     .action((archText: string, _opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals() as GlobalOptions & { activation: string; rank?: string };
-      const widths = archFromString(archText);
+      const widths = parseArch(archText);
       if (opts.activation !== 'relu' && opts.activation !== 'maxout')
         throw new UsageError(`invalid --activation "${opts.activation}": expected relu or maxout`);
       if (opts.activation === 'relu' && opts.rank !== undefined)

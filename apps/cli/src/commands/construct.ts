@@ -1,5 +1,4 @@
 import {
-  archFromString,
   type ConstructionMeta,
   maxoutCounterexampleNet,
   montufarFoldingNet,
@@ -9,7 +8,7 @@ import {
   serraFig2Net,
   zigzagNet,
 } from '@tessera/geometry';
-import { type Mlp, serializeMlp } from '@tessera/nn-core';
+import { type Mlp, parseArch, serializeMlp } from '@tessera/nn-core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
@@ -102,7 +101,7 @@ Example:
           `unknown construction "${kind}" (expected one of: ${Object.keys(CONSTRUCTION_KINDS).join(', ')})`,
         );
       const args: ConstructArgs = {};
-      if (opts.arch !== undefined) args.arch = archFromString(opts.arch);
+      if (opts.arch !== undefined) args.arch = parseArch(opts.arch);
       if (opts.layers !== undefined) args.layers = parseInteger(opts.layers, '--layers', 1);
       const mlp = entry.build(args);
       writeFileAtomic(opts.out, serializeMlp(mlp, 2));
