@@ -47,3 +47,36 @@ describe('levelSet', () => {
     expect(ends[1][1]).toBeCloseTo(-0.5, 12);
   });
 });
+
+describe('levelSet on random nets (fast-check, seeded)', () => {
+  it('every segment endpoint has f = c and lies in its region; polylines use every segment', async () => {
+    const fc = (await import('fast-check')).default;
+    const { createRng } = await import('@tessera/nn-core');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: -1, max: 1, noNaN: true }), (seed, c) => {
+        const rng = createRng(seed);
+        const w = (n: number, m: number) => Array.from({ length: n }, () => Array.from({ length: m }, () => rng.normal(0, 1)));
+        const mlp = mlpFromLayers(2, [
+          { activation: 'relu', weights: w(6, 2), bias: w(1, 6)[0] },
+          { activation: 'abs', weights: w(4, 6), bias: w(1, 4)[0] },
+          { activation: 'linear', weights: w(1, 4), bias: [0] },
+        ]);
+        const p = enumerateRegions(mlp, { box: [-1, 1, -1, 1] });
+        const ls = levelSet(p, c);
+        const scale = 1 + Math.abs(c);
+        for (let s = 0; s < ls.segmentRegion.length; s++)
+          for (const k of [0, 2]) {
+            const x = ls.segments[4 * s + k];
+            const y = ls.segments[4 * s + k + 1];
+            expect(Math.abs(evaluatePoint(mlp, [x, y])[0] - c)).toBeLessThan(1e-9 * scale * 10);
+            expect(Math.abs(x)).toBeLessThanOrEqual(1 + 1e-12);
+            expect(Math.abs(y)).toBeLessThanOrEqual(1 + 1e-12);
+          }
+        let pts = 0;
+        for (let i = 0; i < ls.lines.length; i++) pts += ls.lines[i].length / 2 - (ls.closed[i] ? 0 : 1);
+        expect(pts).toBe(ls.segmentRegion.length);
+      }),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+});

@@ -35,3 +35,26 @@ describe('decisionRegions', () => {
     expect(() => decisionRegions(one, { box: [-1, 1, -1, 1] })).toThrow(/2 or more outputs/);
   });
 });
+
+describe('decisionRegions on random nets', () => {
+  it('the class of every cell is the argmax of the net at its interior point; class areas sum to the box', () => {
+    for (let seed = 0; seed < 25; seed++) {
+      const rng = createRng(seed);
+      const w = (n: number, m: number) => Array.from({ length: n }, () => Array.from({ length: m }, () => rng.normal(0, 1)));
+      const mlp = mlpFromLayers(2, [
+        { activation: 'relu', weights: w(6, 2), bias: w(1, 6)[0] },
+        { activation: 'linear', weights: w(3, 6), bias: w(1, 3)[0] },
+      ]);
+      const d = decisionRegions(mlp, { box: [-1, 1, -1, 1] });
+      const p = d.partition;
+      for (let r = 0; r < p.regionCount; r++) {
+        const f = evaluatePoint(mlp, [p.interior[2 * r], p.interior[2 * r + 1]]);
+        const best = Math.max(...f);
+        // the cell's class wins at its interior point (up to rounding for near-ties)
+        expect(f[d.classOf[r]]).toBeGreaterThanOrEqual(best - 1e-9 * (1 + Math.abs(best)));
+      }
+      expect(d.classArea.reduce((a, b) => a + b, 0)).toBeCloseTo(4, 9);
+      expect(d.decisionRegionCount).toBeGreaterThanOrEqual(new Set(d.classOf).size);
+    }
+  });
+});
