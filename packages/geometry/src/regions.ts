@@ -546,6 +546,10 @@ export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
       `enumerateRegions needs a network with inputDim 2, got ${mlp.inputDim}; use slicePlane(mlp, {origin, u, v}) to partition a plane through its input space`,
     );
   assertPiecewiseLinear(mlp);
+  mlp.layers.forEach((layer, l) => {
+    if (layer.activation === 'maxout' && (layer.rank as number) > 256)
+      throw new InputError(`layers[${l}].rank ${layer.rank} is too large: enumerateRegions stores maxout states in one byte (rank <= 256)`);
+  });
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const mergeTolerance = options.mergeTolerance ?? DEFAULT_MERGE_TOLERANCE;
   if (!(tolerance >= 0 && tolerance < 1)) throw new InputError(`invalid tolerance ${tolerance}: expected 0 <= tolerance < 1`);
