@@ -152,7 +152,14 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const layers = data.edges ? maxLayer(data.edges) : 0;
   const needSide = hasColorBar || nClasses > 1 || labelledLines.length > 0 || layers > 1;
   const width = options.width ?? 520;
-  const margin = { top: options.title ? 36 : 14, right: needSide ? 110 : 18, bottom: 46, left: 54 };
+  // legend width from its longest label (≈0.6 em per character at 11 px)
+  const legendLabels = [
+    ...(layers > 1 ? ['layer 9'] : []),
+    ...(nClasses > 1 ? Array.from({ length: nClasses }, (_, c) => data.points?.classNames?.[c] ?? `class ${c}`) : []),
+    ...labelledLines.map((p) => p.label as string),
+  ];
+  const legendW = Math.max(hasColorBar ? 92 : 0, ...legendLabels.map((l) => 26 + l.length * 6.6));
+  const margin = { top: options.title ? 36 : 14, right: needSide ? 18 + Math.min(220, legendW) : 18, bottom: 46, left: 54 };
   const plotW = width - margin.left - margin.right;
   let plotH: number;
   if (options.height) plotH = options.height - margin.top - margin.bottom;
