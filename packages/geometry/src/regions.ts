@@ -57,6 +57,9 @@ class Enumerator {
   readonly H: Float64Array[] = [];
   readonly active: Int32Array[] = [];
   readonly Hprev: Float64Array[] = [];
+  readonly tols: Float64Array[] = [];
+  readonly absA: Float64Array[] = [];
+  readonly absB: Float64Array[] = [];
   readonly layerOffset: Int32Array;
   readonly stride: number;
   readonly pattern: Uint8Array;
@@ -90,6 +93,9 @@ class Enumerator {
       this.H.push(new Float64Array(layer.units * 3));
       this.active.push(new Int32Array(layer.units));
       this.Hprev.push(new Float64Array(layer.units * 3));
+      this.tols.push(new Float64Array(layer.rows));
+      this.absA.push(new Float64Array(layer.rows));
+      this.absB.push(new Float64Array(layer.rows));
     }
     this.stride = this.layerOffset[this.L];
     this.pattern = new Uint8Array(this.stride);
@@ -168,6 +174,17 @@ class Enumerator {
     // the next layer's maps are updated from the previous piece's by the units whose map changed,
     // and recomputed from scratch every REFRESH pieces to bound rounding drift
     let fresh = 0;
+    // per-unit tolerance and |a|, |b| of this call's forms (Z is fixed during the call)
+    const TOL = this.tols[d];
+    const ABSA = this.absA[d];
+    const ABSB = this.absB[d];
+    for (let j = 0; j < layer.rows; j++) {
+      const aa = Math.abs(Z[3 * j]);
+      const ab = Math.abs(Z[3 * j + 1]);
+      ABSA[j] = aa;
+      ABSB[j] = ab;
+      TOL[j] = tolRel * (aa * bx + ab * by + Math.abs(Z[3 * j + 2]));
+    }
     const linearTail = d + 2 === this.L && this.layers[d + 1].activation === 'linear' && !this.record.includes(d + 1);
     while (S.count > 0) {
       const p = S.count - 1;
@@ -185,22 +202,22 @@ class Enumerator {
           const cy = bb[4 * p + 1];
           const hx = bb[4 * p + 2];
           const hy = bb[4 * p + 3];
+          const states = S.states;
+          const so = p * units;
           for (; j < units; j++) {
             const fa = Z[3 * j];
             const fb = Z[3 * j + 1];
             const fc = Z[3 * j + 2];
-            const aa = Math.abs(fa);
-            const ab = Math.abs(fb);
-            const tol = tolRel * (aa * bx + ab * by + Math.abs(fc));
+            const tol = TOL[j];
             // bounding-box filter: the line misses the box by more than tol → one side, no split
             const vc = fa * cx + fb * cy + fc;
-            const rad = aa * hx + ab * hy;
+            const rad = ABSA[j] * hx + ABSB[j] * hy;
             if (vc - rad > tol) {
-              S.states[p * units + j] = 1;
+              states[so + j] = 1;
               continue;
             }
             if (vc + rad < -tol) {
-              S.states[p * units + j] = 0;
+              states[so + j] = 0;
               continue;
             }
             const mask = classify(S.coords, o, n, fa, fb, fc, tol);
@@ -215,7 +232,7 @@ class Enumerator {
               split = true;
               break;
             }
-            S.states[p * units + j] = mask === POS ? 1 : 0;
+            states[so + j] = mask === POS ? 1 : 0;
           }
         }
         if (split) continue;
@@ -529,6 +546,13 @@ class Enumerator {
   }
 }
 
+/** Column k of a row-major [n][3] Int32Array. */
+function column(a: Int32Array, n: number, k: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = a[3 * i + k];
+  return out;
+}
+
 /**
  * Enumerates the exact activation regions of a piecewise-linear network with two inputs inside a
  * box, by splitting convex polygons layer by layer along each unit's switching line(s), then
@@ -590,9 +614,9 @@ export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
     interior: out.interior.slice(0, 2 * R),
     splits: {
       count: e.sCount,
-      layer: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i]),
-      unit: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i + 1]),
-      sub: Int32Array.from({ length: e.sCount }, (_, i) => e.sInfo[3 * i + 2]),
+      layer: column(e.sInfo, e.sCount, 0),
+      unit: column(e.sInfo, e.sCount, 1),
+      sub: column(e.sInfo, e.sCount, 2),
       dir: e.sDir.slice(0, 2 * e.sCount),
     },
     adjacency: { count: 0, a: new Uint32Array(0), b: new Uint32Array(0), split: new Int32Array(0), length: new Float64Array(0) },
