@@ -5,6 +5,9 @@
  *
  * 1. Recount under on-the-line tolerances from 0 (pure float signs) to 1e-9.
  * 2. Every region's pattern must be distinct (one activation pattern = one convex region).
+ * 2b. checkPartition at every region's interior point (float64): the net's pattern is the
+ *    region's wherever a unit is decided by more than 1e-9 of the value scale, the net equals the
+ *    region's map, areas sum to the box, neighbours agree on shared edges.
  * 3. The smallest cells: evaluate the net EXACTLY (BigInt dyadic rationals: every float64 is
  *    m·2^e, and relu of an exact value is exact) at the cell's interior point, check that the
  *    exact pattern is the cell's pattern, that no pre-activation is exactly 0 there (so a whole
@@ -15,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Mlp, parseMlpText } from '@tessera/nn-core';
-import { enumerateRegions, regionNeighbors } from '../src/index.js';
+import { checkPartition, enumerateRegions, regionNeighbors } from '../src/index.js';
 
 type Dy = { n: bigint; e: number }; // value n · 2^e
 
@@ -84,6 +87,10 @@ const patterns = new Set<string>();
 const key = (r: number) => p.patterns.subarray(r * p.patternStride, (r + 1) * p.patternStride).join('');
 for (let r = 0; r < p.regionCount; r++) patterns.add(key(r));
 console.log(`\n2. ${p.regionCount} regions, ${patterns.size} distinct activation patterns`);
+const report = checkPartition(p, mlp, { samples: 0 });
+console.log(
+  `   checkPartition: ok=${report.ok}, pattern mismatches ${report.patternMismatches}, area error ${report.areaError.toExponential(2)}, max value error ${report.maxValueError.toExponential(2)}, max continuity error ${report.maxContinuityError.toExponential(2)}`,
+);
 
 const order = Array.from({ length: p.regionCount }, (_, r) => r).sort((a, b) => p.areas[a] - p.areas[b]);
 console.log(`\n3. the ${smallest} smallest cells, checked with exact arithmetic at their interior points:`);
