@@ -254,6 +254,16 @@ describe('other pages', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((b) => document.getElementById('ngon-stats')?.textContent !== b, before);
     expect(await text(page, 'ngon-stats')).toContain('n·h = 7');
+    // Dragging on the step plot moves the step point s (the slider follows).
+    await page.locator('#step-relu svg').scrollIntoViewIfNeeded();
+    const fig = await page.locator('#step-relu svg').boundingBox();
+    if (!fig) throw new Error('no step plot');
+    const s0 = await page.inputValue('#step-s');
+    await page.mouse.move(fig.x + fig.width * 0.3, fig.y + fig.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(fig.x + fig.width * 0.6, fig.y + fig.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(Number(await page.inputValue('#step-s'))).toBeGreaterThan(Number(s0));
     expect(errors).toEqual([]);
     await page.close();
   });

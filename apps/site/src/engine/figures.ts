@@ -50,7 +50,7 @@ export interface CurveSpec {
 /** Several 1D curves, with exact breakpoints marked when given. */
 export function curvesSvg(
   series: CurveSpec[],
-  options: { title?: string; breakpoints?: { x: number[]; y: number[] }; xLabel?: string; yLabel?: string; idPrefix: string; yDomain?: [number, number] },
+  options: { title?: string; breakpoints?: { x: number[]; y: number[] }; xLabel?: string; yLabel?: string; idPrefix: string; yDomain?: [number, number]; xDomain?: [number, number] },
 ): string {
   const data: Record<string, unknown> = { series };
   if (options.breakpoints) data.breakpoints = options.breakpoints;
@@ -63,6 +63,7 @@ export function curvesSvg(
     idPrefix: options.idPrefix,
   };
   if (options.yDomain) o.yDomain = options.yDomain;
+  if (options.xDomain) o.xDomain = options.xDomain;
   return draw('linePlot', data, o);
 }
 
@@ -116,4 +117,34 @@ export function netRegionMapSvg(mlp: Mlp, box: Box, options: { title?: string; i
 
 export function chartSvg(name: 'lineChart' | 'regionsVsTheory' | 'linePlot', data: unknown, options: Record<string, unknown>): string {
   return draw(name, data, options);
+}
+
+/**
+ * Lets the user drag horizontally on a render-svg chart inside `el`: `onX` receives the data x
+ * under the pointer (the plot area is the marks' clip rectangle, drawn 4 px larger on each side).
+ */
+export function dragX(el: HTMLElement, domain: [number, number], onX: (x: number) => void): void {
+  const toX = (clientX: number, clientY: number): number | null => {
+    const svg = el.querySelector('svg');
+    const rect = svg?.querySelector('clipPath rect');
+    const ctm = svg?.getScreenCTM();
+    if (!svg || !rect || !ctm) return null;
+    const p = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
+    const left = Number(rect.getAttribute('x')) + 4;
+    const width = Number(rect.getAttribute('width')) - 8;
+    const u = Math.max(0, Math.min(1, (p.x - left) / width));
+    return domain[0] + u * (domain[1] - domain[0]);
+  };
+  el.style.touchAction = 'none';
+  el.style.cursor = 'ew-resize';
+  el.addEventListener('pointerdown', (e) => {
+    el.setPointerCapture(e.pointerId);
+    const x = toX(e.clientX, e.clientY);
+    if (x !== null) onX(x);
+  });
+  el.addEventListener('pointermove', (e) => {
+    if (!el.hasPointerCapture(e.pointerId)) return;
+    const x = toX(e.clientX, e.clientY);
+    if (x !== null) onX(x);
+  });
 }

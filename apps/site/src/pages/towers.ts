@@ -2,7 +2,7 @@ import { byId, fmt, select, slider } from '../common/dom.js';
 import { mountNav } from '../common/nav.js';
 import { rotatable } from '../common/rotate.js';
 import { guarded, sectionMessage, statLine } from '../common/section.js';
-import { type CurveSpec, curvesSvg, netSurfaceSvg, sampleCurve } from '../engine/figures.js';
+import { type CurveSpec, curvesSvg, dragX, netSurfaceSvg, sampleCurve } from '../engine/figures.js';
 import {
   boxTowerNet,
   bumpNet,
@@ -26,13 +26,14 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
 {
   const st = { p: 50, s: 0.4, h: 1 };
   const controls = byId('step-controls');
+  const sSlider = slider({ id: 'step-s', label: 'step point s = −b/w (or drag on a plot)', min: 0, max: 1, step: 0.01, value: st.s, onInput: (v) => { st.s = v; redraw(); } });
   const msg = sectionMessage(byId('sec-step'), 'step-message');
   const redraw = guarded(msg, () => {
     const w = steep(st.p);
     for (const kind of KINDS) {
       const mlp = stepNet(st.s, { kind, steepness: w, height: st.h });
       const c = sampleCurve(mlp, 0, 1);
-      const opts: Parameters<typeof curvesSvg>[1] = { idPrefix: `step-${kind}-`, yDomain: [Math.min(0, st.h) - 0.1, Math.max(0, st.h) + 0.1] };
+      const opts: Parameters<typeof curvesSvg>[1] = { idPrefix: `step-${kind}-`, xDomain: [0, 1], yDomain: [Math.min(0, st.h) - 0.1, Math.max(0, st.h) + 0.1] };
       if (kind === 'relu') {
         const lp = linePieces(mlp, [0], [1]);
         const bx = Array.from(lp.linearBreakpoints);
@@ -46,9 +47,16 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
   });
   controls.append(
     slider({ id: 'step-w', label: 'steepness w', min: 0, max: 100, step: 1, value: st.p, format: (p) => String(steep(p)), onInput: (v) => { st.p = v; redraw(); } }).root,
-    slider({ id: 'step-s', label: 'step point s = −b/w', min: 0, max: 1, step: 0.01, value: st.s, onInput: (v) => { st.s = v; redraw(); } }).root,
+    sSlider.root,
     slider({ id: 'step-h', label: 'output weight h', min: -1, max: 1.5, step: 0.05, value: st.h, onInput: (v) => { st.h = v; redraw(); } }).root,
   );
+  // Drag on either plot to move the step point (the slider follows).
+  for (const id of ['step-sig', 'step-relu'])
+    dragX(byId(id), [0, 1], (x) => {
+      st.s = Math.round(x * 100) / 100;
+      sSlider.set(st.s);
+      redraw();
+    });
   redraw();
 }
 
