@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the built CLI when dist/ exists, otherwise the TypeScript sources through tsx.
+// Runs the built CLI when dist/ exists, otherwise the TypeScript sources through tsx, resolving
+// workspace packages to their sources (the `tessera-source` export condition), from any directory.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 
@@ -7,6 +8,13 @@ const built = new URL('../dist/bin.js', import.meta.url);
 if (existsSync(built)) {
   await import(built.href);
 } else {
-  register('tsx/esm', import.meta.url);
+  const { register: registerTsx } = await import('tsx/esm/api');
+  registerTsx();
+  // Registered last, so it runs first: adds the condition before tsx and Node resolve.
+  const hooks = `export async function resolve(specifier, context, next) {
+    const conditions = context.conditions.includes('tessera-source') ? context.conditions : [...context.conditions, 'tessera-source'];
+    return next(specifier, { ...context, conditions });
+  }`;
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
   await import(new URL('../src/bin.ts', import.meta.url).href);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Dataset, makeDataset, parseCsv, trainTestSplit } from '@tessera/datasets';
 import {
+  ACTIVATIONS,
   type Activation,
   createMlp,
   evaluateLoss,
@@ -290,6 +291,11 @@ Examples:
           throw new UsageError(`invalid --hidden "${opts.hidden}": expected positive integers such as 6,6`);
       } else hidden = [8];
       const acts = opts.activation.split(',').map((s) => s.trim()) as Activation[];
+      const badAct = acts.find((a) => !(ACTIVATIONS as readonly string[]).includes(a));
+      if (badAct !== undefined)
+        throw new UsageError(`invalid --activation "${opts.activation}": unknown activation "${badAct}" (expected one of ${ACTIVATIONS.join(', ')})`);
+      if (!(ACTIVATIONS as readonly string[]).includes(opts.output))
+        throw new UsageError(`invalid --output "${opts.output}" (expected one of ${ACTIVATIONS.join(', ')})`);
       if (acts.length !== 1 && acts.length !== hidden.length)
         throw new UsageError(
           `invalid --activation "${opts.activation}": expected one name or ${hidden.length} (one per hidden layer)`,
