@@ -50,6 +50,19 @@ describe('tessera line', { timeout: 300_000 }, () => {
     expect(r.stdout).toMatch(/piece\s+t from\s+t to\s+y\(t\)/);
   });
 
+  it('abbreviates long tables unless --all', () => {
+    const saw = model('saw.json', 1, [
+      { activation: 'relu', weights: [[1], [1]], bias: [0, -0.5] },
+      ...Array.from({ length: 5 }, () => ({ activation: 'relu', weights: [[2, -4], [2, -4]], bias: [0, -0.5] })),
+      { activation: 'linear', weights: [[2, -4]], bias: [0] },
+    ]);
+    const short = tessera(['line', saw, '--from', '0', '--to', '1']);
+    expect(short.stdout).toContain('39 more pieces (--all lists them)');
+    expect(short.stdout).toContain('64 activation pieces, 64 linear pieces');
+    const all = tessera(['line', saw, '--from', '0', '--to', '1', '--all']);
+    expect(all.stdout).toMatch(/\n\s*40\s+0\.609375\s+0\.625\s+40 - 64 t\s+kink\n/);
+  });
+
   it('bad input exits 2 with one line: --from length, sigmoid model, missing file, bad number', () => {
     const cases: Array<[string[], RegExp]> = [
       [['line', TWO, '--from', '0', '--to', '1,1'], /invalid --from "0": expected 2 numbers \(the model's inputDim\), got 1/],

@@ -15,6 +15,7 @@ export function registerLine(program: Command): void {
     .argument('<model>', 'a tessera.mlp JSON file')
     .requiredOption('--from <coords>', 'start point, comma-separated (inputDim numbers)')
     .requiredOption('--to <coords>', 'end point, comma-separated (inputDim numbers)')
+    .option('--all', 'list every piece in the table (default: the first 20 and the last 5 when there are more than 40)')
     .addHelpText(
       'after',
       `
@@ -27,7 +28,7 @@ Example:
   $ tessera line model.json --from -2 --to 2 --json`,
     )
     .action((modelPath: string, _opts: unknown, command: Command) => {
-      const opts = command.optsWithGlobals() as GlobalOptions & { from: string; to: string };
+      const opts = command.optsWithGlobals() as GlobalOptions & { from: string; to: string; all?: boolean };
       const mlp = readModel(modelPath);
       const from = parseNumberList(opts.from, '--from');
       const to = parseNumberList(opts.to, '--to');
@@ -67,13 +68,18 @@ Example:
         return;
       }
       const linear = new Set(r.linearBreakpoints);
-      const rows = maps(r.pieces, r.breakpoints, r.slopes, r.offsets).map((p, i) => [
-        i + 1,
-        fmt(p.t0),
-        fmt(p.t1),
-        p.offset.map((o, k) => `${fmt(o)} ${(p.slope[k] as number) < 0 ? '-' : '+'} ${fmt(Math.abs(p.slope[k] as number))} t`).join('; '),
-        i === 0 ? '' : linear.has(p.t0) ? 'kink' : 'pattern only',
-      ]);
+      const all = maps(r.pieces, r.breakpoints, r.slopes, r.offsets);
+      const idx = all.map((_, i) => i);
+      const shown = opts.all || all.length <= 40 ? idx : [...idx.slice(0, 20), ...idx.slice(-5)];
+      const rows: Array<Array<string | number>> = shown.map((i) => {
+        const p = all[i] as (typeof all)[number];
+        const y = p.offset.map((o, k) => {
+          const b = p.slope[k] as number;
+          return `${fmt(o)} ${b < 0 ? '-' : '+'} ${fmt(Math.abs(b))} t`;
+        });
+        return [i + 1, fmt(p.t0), fmt(p.t1), y.join('; '), i === 0 ? '' : linear.has(p.t0) ? 'kink' : 'pattern only'];
+      });
+      if (shown.length < all.length) rows.splice(20, 0, ['…', '', '', `${all.length - 25} more pieces (--all lists them)`, '']);
       process.stdout.write(
         `${formatTable(['piece', 't from', 't to', 'y(t)', 'change at start'], rows)}\n\n${r.pieces} activation pieces, ${r.linearPieces} linear pieces along [${from.join(', ')}] -> [${to.join(', ')}]\n`,
       );
