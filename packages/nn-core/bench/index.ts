@@ -84,9 +84,12 @@ async function main(): Promise<void> {
   for (const w of workloads()) {
     if (only && !only.includes(w.id)) continue;
     console.log(`${w.id}: ${w.title}`);
-    const warm = Math.max(1, Math.ceil(w.epochs / 20));
-    runTessera(w, warm);
-    runHand(w, warm);
+    // warm-up: three short runs each, so both reach optimized, stable code before timing
+    const warm = Math.max(1, Math.ceil(w.epochs / 10));
+    for (let k = 0; k < 3; k++) {
+      runTessera(w, warm);
+      runHand(w, warm);
+    }
     const tess: number[] = [];
     const hand: number[] = [];
     let tessLoss = 0;
