@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -120,6 +121,11 @@ describe('train page', () => {
       [1.5, 1.5],
     );
     await page.mouse.click(cx, cy);
+    // Export writes the model back as tessera.mlp (the same 5 units).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const exported = JSON.parse(readFileSync((await download.path()) as string, 'utf8'));
+    expect(exported.format).toBe('tessera.mlp');
+    expect(exported.layers[0].bias).toEqual([1, -1, 1, -1, -0.5]);
     const info = await text(page, 'region-info');
     expect(info).toContain('11111');
     const nums = ((await text(page, 'region-formula')).match(/−?\d[\d.e+−-]*/g) ?? []).map((v) => Number(v.replace(/−/g, '-')));
@@ -164,6 +170,19 @@ describe('train page', () => {
     await page.waitForTimeout(500);
     expect(await page.getAttribute('#train-app', 'data-step')).toBe(stopped);
     await page.screenshot({ path: `${SHOTS}train-paraboloid-3d.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a smooth (tanh) net has no regions: heatmap and sampled surface instead', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}train.html#ds=moons&arch=8:tanh,8:tanh&loss=bce&seed=2&spf=50`);
+    await trainReady(page, 0);
+    await page.click('#step');
+    await trainReady(page, 50);
+    expect(await text(page, 'stat-regions')).toMatch(/tanh is smooth/);
+    expect(await page.locator('#region-map svg').count()).toBe(1);
+    expect(await page.locator('#surface svg').count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}train-tanh.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

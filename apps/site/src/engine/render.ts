@@ -1,5 +1,5 @@
 import * as svg from '@tessera/render-svg';
-import type { Mlp } from '@tessera/nn-core';
+import { evaluateMlp, type Mlp } from '@tessera/nn-core';
 import type { RegionInfo, SampledTarget } from '../train/protocol.js';
 import type { TrainData } from './data.js';
 import { type Bound, levelLines, type PartitionLike, type Regions } from './geometry.js';
@@ -67,8 +67,23 @@ function edgesOf(p: PartitionLike): Array<{ points: number[]; layer: number }> {
 }
 
 /** The region map of the Train page: exact regions, layer-coloured edges, data, decision boundary. */
-export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: number): string {
-  if (!geo.partition) return placeholder(geo.note || 'no regions');
+export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: number, grid?: SampledTarget | null): string {
+  if (!geo.partition) {
+    // A smooth net has no linear regions: show its output as a heatmap (decision boundary = the 0 isoline).
+    if (!grid) return placeholder(geo.note || 'no regions');
+    return call(
+      ['heatmap'],
+      { grid, points: pointsOf(data, slice) },
+      {
+        width: 520,
+        title: `${geo.note} — sampled output`,
+        idPrefix: 'map-',
+        isolines: data.kind === 'classification' ? [0] : 8,
+        colorLabel: data.kind === 'classification' ? 'logit' : 'output',
+      },
+      'heatmap',
+    );
+  }
   const p = geo.partition;
   const points = pointsOf(data, slice);
   const mapData: Record<string, unknown> = {
@@ -109,11 +124,13 @@ export function surfaceSvg(
   list: readonly RegionInfo[],
   box: Box,
   view: View3,
-  options: { neighbors?: number[][]; target?: SampledTarget | null; title?: string; zLabel?: string } = {},
+  options: { neighbors?: number[][]; target?: SampledTarget | null; title?: string; zLabel?: string; grid?: SampledTarget | null } = {},
 ): string {
-  if (list.length === 0) return placeholder('no facets to draw (a smooth net, or no regions yet)');
-  const data: Record<string, unknown> = { box, regions: toRegion2D(list) };
-  if (options.neighbors) data.neighbors = options.neighbors;
+  const data: Record<string, unknown> = { box };
+  if (list.length > 0) data.regions = toRegion2D(list);
+  else if (options.grid) data.grid = options.grid;
+  else return placeholder('no facets to draw (no regions yet)');
+  if (options.neighbors && list.length > 0) data.neighbors = options.neighbors;
   if (options.target) data.target = options.target;
   return call(
     ['surface3d'],
@@ -161,4 +178,21 @@ export function countChartSvg(x: readonly number[], y: readonly number[], bounds
     { width: 420, height: 260, xLabel: 'step', yLabel: 'regions', idPrefix: 'count-', title: '' },
     'region count chart',
   );
+}
+
+/** The net's output sampled on an n × n grid over the box (on the plane x3 = slice for 3 inputs). */
+export function sampleNetGrid(mlp: Mlp, box: Box, n: number, slice = 0): SampledTarget {
+  const d = mlp.inputDim;
+  const pts = new Float64Array(n * n * d);
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      const k = (j * n + i) * d;
+      pts[k] = box[0] + (i * (box[1] - box[0])) / (n - 1);
+      pts[k + 1] = box[2] + (j * (box[3] - box[2])) / (n - 1);
+      if (d === 3) pts[k + 2] = slice;
+    }
+  const out = evaluateMlp(mlp, pts, n * n);
+  const values: number[] = [];
+  for (let k = 0; k < n * n; k++) values.push(out[k * mlp.outputDim]);
+  return { box: [box[0], box[1], box[2], box[3]], nx: n, ny: n, values };
 }

@@ -244,7 +244,12 @@ export function mountTrain(root: HTMLElement): void {
       ? surfaceSvg(last.regionList, last.box, view, {
           neighbors: last.neighbors,
           target: last.target,
-          title: last.target ? 'net (facets) over the target' : 'net output (one facet per region)',
+          grid: last.grid,
+          title: last.grid
+            ? 'smooth net: sampled output'
+            : last.target
+              ? 'net (facets) over the target'
+              : 'net output (one facet per region)',
         })
       : '',
   );

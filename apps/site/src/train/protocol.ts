@@ -44,6 +44,8 @@ export interface Frame {
   neighbors: number[][];
   /** The target surface sampled on a grid over the box (drawn translucent over the facets). */
   target: SampledTarget | null;
+  /** Smooth nets: the output sampled on a grid (drawn as a heatmap and a sampled 3D surface). */
+  grid: SampledTarget | null;
   mapSvg: string;
   networkSvg: string;
   lossSvg: string;

@@ -19,6 +19,7 @@ import {
   neighborsOf,
   networkSvg,
   regionMapSvg,
+  sampleNetGrid,
   sampleTarget,
 } from '../engine/render.js';
 import type { TrainConfig } from './config.js';
@@ -125,9 +126,10 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
         countX.push(steps);
         countY.push(geo.regions);
       }
-      const bounds = boundsOf(mlp);
+      const bounds = geo.partition ? boundsOf(mlp) : [];
       const regionList: RegionInfo[] = geo.regionList;
-      const mapSvg = regionMapSvg(mlp, geo, data, config.slice);
+      const grid = geo.partition || data.d > 3 ? null : sampleNetGrid(mlp, data.box, 41, config.slice);
+      const mapSvg = regionMapSvg(mlp, geo, data, config.slice, grid);
       const netSvg = networkSvg(mlp);
       const lossSvg = lossChartSvg(lossX, lossY, lossName);
       const countSvg = countChartSvg(countX, countY, bounds);
@@ -146,6 +148,7 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
         regionList,
         neighbors: geo.partition ? neighborsOf(geo.partition) : [],
         target,
+        grid,
         mapSvg,
         networkSvg: netSvg,
         lossSvg,
