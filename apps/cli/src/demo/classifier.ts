@@ -3,7 +3,7 @@ import { enumerateRegions, levelSet, linePieces, slicePlane } from '@tessera/geo
 import { type Mlp, predict } from '@tessera/nn-core';
 import { regionMap } from '@tessera/render-svg';
 import { accuracyOf, trainModel } from '../commands/train.js';
-import { partitionRegions } from './adapt.js';
+import { partitionRegions } from '../figures.js';
 import type { DemoContext } from './context.js';
 import { type Cell, code, figure, num, p, type Section, table } from './html.js';
 import { BOX, type SetupResult, type TrainedNet } from './shallow.js';

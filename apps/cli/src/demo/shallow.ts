@@ -3,7 +3,7 @@ import { bounds, enumerateRegions, type Partition } from '@tessera/geometry';
 import { type Activation, evaluateLoss, type Mlp } from '@tessera/nn-core';
 import { heatmap, lineChart, regionMap, regionsVsTheory, surface3d } from '@tessera/render-svg';
 import { trainModel } from '../commands/train.js';
-import { partitionEdges, partitionRegions, sampleFn, sampleNet } from './adapt.js';
+import { partitionEdges, partitionRegions, sampleFunction, sampleNet } from '../figures.js';
 import type { DemoContext } from './context.js';
 import { type Cell, code, figure, figureRow, num, p, type Section, table } from './html.js';
 
@@ -49,7 +49,7 @@ export function setupSection(ctx: DemoContext): { section: Section; data: SetupR
     pts.y[i] = regression.x[2 * i + 1] as number;
   }
   const fig = heatmap(
-    { grid: sampleFn(paraboloidFunction, BOX, 81), points: pts },
+    { grid: sampleFunction(paraboloidFunction, BOX, 81), points: pts },
     { title: 'f(x₁, x₂) = x₁² + x₂² + 3 and the 1000 regression inputs', colorLabel: 'f', width: 560, idPrefix: 'setup-' },
   );
   const file = ctx.writeFigure('01-target-heatmap', fig, true);
@@ -171,13 +171,13 @@ export function shallowSection(ctx: DemoContext, data: SetupResult): { section: 
   }
   const bestPart = best.partition as Partition;
   const surf = surface3d(
-    { box: BOX, ...partitionRegions(bestPart), target: sampleFn(paraboloidFunction, BOX, 25) },
+    { box: BOX, ...partitionRegions(bestPart), target: sampleFunction(paraboloidFunction, BOX, 25) },
     { title: `${best.label}: one flat facet per region, target f in orange`, width: 620, idPrefix: 'surf-relu6-' },
   );
   const fSurf = ctx.writeFigure('03-surface-2-6-1-relu', surf, true);
   const sig = nets.find((n) => n.key === '2-6-1-sigmoid') as TrainedNet;
   const sigSurf = surface3d(
-    { box: BOX, grid: sampleNet(sig.model, BOX, 33), target: sampleFn(paraboloidFunction, BOX, 25) },
+    { box: BOX, grid: sampleNet(sig.model, BOX, 33), target: sampleFunction(paraboloidFunction, BOX, 25) },
     { title: `${sig.label}: smooth, no flat facets`, width: 620, idPrefix: 'surf-sig6-' },
   );
   const fSig = ctx.writeFigure('03-surface-2-6-1-sigmoid', sigSurf, true);

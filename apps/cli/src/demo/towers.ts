@@ -19,7 +19,7 @@ import {
 } from '@tessera/geometry';
 import { evaluateMlp, type Mlp } from '@tessera/nn-core';
 import { heatmap, lineChart, linePlot, regionMap, surface3d } from '@tessera/render-svg';
-import { partitionEdges, partitionRegions, sampleFn, sampleNet } from './adapt.js';
+import { partitionEdges, partitionRegions, sampleFunction, sampleNet } from '../figures.js';
 import type { DemoContext } from './context.js';
 import { type Cell, code, figure, figureRow, num, p, type Section, table } from './html.js';
 import { BOX, type TrainedNet } from './shallow.js';
@@ -62,7 +62,7 @@ export function towersSection(ctx: DemoContext): { section: Section; best: { neu
   ctx.writeModel('relu-box-towers-6x6', approx.mlp);
   const part = enumerateRegions(approx.mlp, { box: BOX });
   const approxFig = surface3d(
-    { box: BOX, ...partitionRegions(part), target: sampleFn(F, BOX, 25) },
+    { box: BOX, ...partitionRegions(part), target: sampleFunction(F, BOX, 25) },
     { title: `ReLU box towers, 6 × 6 grid: ${approx.neurons} neurons, ${part.regionCount} regions`, width: 460, idPrefix: 'boxtowers-' },
   );
   const fApprox = ctx.writeFigure('08-relu-box-towers', approxFig, true);
