@@ -7,6 +7,8 @@ import { serveStatic } from './server.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The same build one folder down (`…/dist/`), served from the app folder: relative URLs must hold. */
+    subfolderUrl: string;
   }
 }
 
@@ -16,6 +18,11 @@ const SITE = fileURLToPath(new URL('..', import.meta.url));
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await build({ root: SITE, configFile: `${SITE}vite.config.ts`, logLevel: 'warn' });
   const server = await serveStatic(`${SITE}dist`);
+  const parent = await serveStatic(SITE.replace(/\/$/, ''));
   project.provide('baseUrl', server.url);
-  return () => server.close();
+  project.provide('subfolderUrl', `${parent.url}dist/`);
+  return async () => {
+    await server.close();
+    await parent.close();
+  };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, SHOTS } from './browser.js';
 
 const BASE = inject('baseUrl');
+const SUBFOLDER = inject('subfolderUrl');
 const PAGES = ['index', 'towers', 'approximate', 'train', 'depth', 'questions'];
 const FIVE_LINES = fileURLToPath(new URL('./fixtures/five-lines-2-5-1.json', import.meta.url));
 const RAGGED = fileURLToPath(new URL('./fixtures/ragged.csv', import.meta.url));
@@ -43,6 +44,14 @@ describe('every page', () => {
       await page.close();
     });
   }
+
+  it('works from a sub-folder of any static server (relative URLs, worker included)', async () => {
+    const { page, errors } = await openPage(browser, `${SUBFOLDER}train.html`);
+    await trainReady(page, 0);
+    expect(Number(await text(page, 'stat-regions'))).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('is readable at phone width (no horizontal scrolling on any page)', async () => {
     for (const name of PAGES) {
