@@ -6,6 +6,8 @@ import {
   DivergenceError,
   evaluateLoss,
   fit,
+  fitAsync,
+  fitEpochs,
   InputError,
   type Mlp,
   predict,
@@ -160,5 +162,43 @@ describe('fit: stopping, callbacks and errors', () => {
     expect(() => fit(m, data, { loss: 'l1' })).toThrow(/invalid loss "l1"/);
     expect(() => fit(m, data, { optimizer: 'rmsprop' as never })).toThrow(/invalid optimizer "rmsprop"/);
     expect(() => fit(m, { x: data.x, y: new Float64Array(20) })).toThrow(/targets have 2 value\(s\) per example/);
+  });
+});
+
+describe('fitAsync and fitEpochs', () => {
+  it('fitAsync yields to the event loop and gives the same weights as fit', async () => {
+    const data = paraboloid(200, 8);
+    const a = createMlp({ arch: '2-8-1', activation: 'tanh', seed: 4 });
+    const b = createMlp({ arch: '2-8-1', activation: 'tanh', seed: 4 });
+    const ha = fit(a, data, { epochs: 30, batchSize: 16 });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const hb = await fitAsync(b, data, { epochs: 30, batchSize: 16, yieldMs: 0 });
+    clearInterval(timer);
+    expect(allParams(b)).toEqual(allParams(a));
+    expect(hb.loss).toEqual(ha.loss);
+    expect(ticks).toBeGreaterThan(0);
+  });
+  it('fitAsync sees a signal aborted by another task between epochs', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 0);
+    const h = await fitAsync(createMlp({ arch: '2-4-1', seed: 1 }), paraboloid(64, 5), {
+      epochs: 100_000,
+      signal: controller.signal,
+      yieldMs: 0,
+    });
+    expect(h.aborted).toBe(true);
+    expect(h.epochs).toBeLessThan(100_000);
+  });
+  it('fitEpochs yields one EpochInfo per epoch and returns the history', () => {
+    const it = fitEpochs(createMlp({ arch: '2-4-1', seed: 1 }), paraboloid(32, 5), { epochs: 4 });
+    const seen: number[] = [];
+    let r = it.next();
+    while (!r.done) {
+      seen.push(r.value.epoch);
+      r = it.next();
+    }
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(r.value.epochs).toBe(4);
   });
 });

@@ -145,6 +145,42 @@ export function predict(mlp: Mlp, x: Float64Array, n = x.length / mlp.inputDim):
  * naming the epoch is thrown.
  */
 export function fit(model: Mlp, data: TrainData, options: FitOptions = {}): History {
+  const epochs = fitEpochs(model, data, options);
+  for (;;) {
+    const r = epochs.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `fit` that hands control back to the event loop (a `setTimeout(0)`) whenever `yieldMs`
+ * (default 16) of training has passed, so a page or Web Worker stays responsive and an
+ * AbortSignal aborted meanwhile is seen before the next epoch. Same results as `fit`.
+ */
+export async function fitAsync(
+  model: Mlp,
+  data: TrainData,
+  options: FitOptions & { yieldMs?: number } = {},
+): Promise<History> {
+  const epochs = fitEpochs(model, data, options);
+  const every = options.yieldMs ?? 16;
+  let last = now();
+  for (;;) {
+    const r = epochs.next();
+    if (r.done) return r.value;
+    if (now() - last >= every) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      last = now();
+    }
+  }
+}
+
+/**
+ * The training loop of `fit` as a generator: it yields each epoch's {@link EpochInfo} (after
+ * `onEpoch`) and returns the {@link History}. Drive it yourself to interleave training with
+ * other work; time spent outside the generator is not counted in `trainMs`.
+ */
+export function* fitEpochs(model: Mlp, data: TrainData, options: FitOptions = {}): Generator<EpochInfo, History, void> {
   const loss = lossName(options.loss ?? 'mse');
   const n = rowsOf(data, model.inputDim, 'data');
   const targetDim = data.y.length / n;
@@ -276,11 +312,10 @@ export function fit(model: Mlp, data: TrainData, options: FitOptions = {}): Hist
         stop = true;
       }
     }
-    if (options.onEpoch) {
-      const info: EpochInfo = { epoch: e + 1, epochs, loss: epochLoss, lr: opt.lr, trainMs };
-      if (valLoss !== undefined) info.valLoss = valLoss;
-      if (options.onEpoch(info) === false) stop = true;
-    }
+    const info: EpochInfo = { epoch: e + 1, epochs, loss: epochLoss, lr: opt.lr, trainMs };
+    if (valLoss !== undefined) info.valLoss = valLoss;
+    if (options.onEpoch && options.onEpoch(info) === false) stop = true;
+    yield info;
     if (stop) break;
   }
   if (best && history.bestEpoch !== undefined) for (let p = 0; p < slots.length; p++) slots[p].data.set(best[p]);
