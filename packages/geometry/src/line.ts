@@ -19,9 +19,9 @@ export const LINE_KINK_MERGE = 1e-12;
 
 /**
  * Adjacent activation pieces form one linear piece when, for every output, their slopes along the
- * segment differ by at most this fraction of the slope scale (the same chain-rule product taken
- * with |W| and |direction|, the magnitude of the terms that made the slope). Continuity makes
- * equal slopes mean equal affine maps.
+ * segment differ by at most this fraction of the slope scale (|slope| plus {@link LINE_SCALE_CARRY}
+ * times ‖w‖₁ × the largest slope scale of the layer's inputs, layer by layer: the magnitude of the
+ * terms that made the slope). Continuity makes equal slopes mean equal affine maps.
  */
 export const LINE_LINEAR_TOLERANCE = 1e-9;
 
@@ -206,6 +206,27 @@ function unitValue(layer: Layer, j: number, v: number): number {
   }
 }
 
+/** Σ_i |w_ri| per row. */
+function rowAbsSums(layer: Layer): Float64Array {
+  const out = new Float64Array(layer.rows);
+  for (let r = 0; r < layer.rows; r++) {
+    let a = 0;
+    for (let i = 0; i < layer.nIn; i++) a += Math.abs(layer.weights[r * layer.nIn + i]);
+    out[r] = a;
+  }
+  return out;
+}
+
+/**
+ * Whether a tolerance decision on z (0, or ±1 for hardtanh) could depend on the exact term scale,
+ * given an upper bound `bound` of it: if not, the bound decides exactly as the exact scale would.
+ */
+function nearSwitch(z: number, bound: number, ht: boolean): boolean {
+  const tol = LINE_ZERO_TOLERANCE * bound;
+  if (Math.abs(z) <= tol) return true;
+  return ht && (Math.abs(z - 1) <= tol + LINE_ZERO_TOLERANCE || Math.abs(z + 1) <= tol + LINE_ZERO_TOLERANCE);
+}
+
 /**
  * Exact pieces of a piecewise-linear network along the segment from `from` to `to` (any input
  * dimension), by propagating kinks layer by layer (theory.md §12): with the patterns of earlier
@@ -244,16 +265,22 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     const n = ts.length;
     const z = new Float64Array(n * rows);
     const zs = new Float64Array(n * rows);
+    const rowAbs = rowAbsSums(layer);
+    const exactAll = layer.activation === 'maxout';
+    const ht = layer.activation === 'hardtanh';
     for (let p = 0; p < n; p++) {
+      let hsMax = 0;
+      for (let i = 0; i < nIn; i++) if (hs[p * nIn + i] > hsMax) hsMax = hs[p * nIn + i];
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
-        let sc = Math.abs(b[r]);
-        for (let i = 0; i < nIn; i++) {
-          const t = w[r * nIn + i] * h[p * nIn + i];
-          acc += t;
-          sc += Math.abs(w[r * nIn + i]) * hs[p * nIn + i];
-        }
+        for (let i = 0; i < nIn; i++) acc += w[r * nIn + i] * h[p * nIn + i];
         z[p * rows + r] = acc;
+        // the term scale: a cheap upper bound, made exact only where a tolerance test is close
+        let sc = Math.abs(b[r]) + rowAbs[r] * hsMax;
+        if (exactAll || nearSwitch(acc, sc, ht)) {
+          sc = Math.abs(b[r]);
+          for (let i = 0; i < nIn; i++) sc += Math.abs(w[r * nIn + i]) * hs[p * nIn + i];
+        }
         zs[p * rows + r] = sc;
       }
     }
@@ -326,6 +353,7 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   const zs = new Float64Array(maxW);
   const zd = new Float64Array(maxW);
   const zds = new Float64Array(maxW);
+  const rowAbsList = mlp.layers.map(rowAbsSums);
   for (let q = 0; q < nInt; q++) {
     const tm = 0.5 * (ts[q] + ts[q + 1]);
     for (let i = 0; i < dim; i++) {
@@ -335,24 +363,36 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
       ds[i] = Math.abs(dir[i]);
     }
     let col = q * width;
-    for (const layer of mlp.layers) {
+    for (let l = 0; l < mlp.layers.length; l++) {
+      const layer = mlp.layers[l] as Layer;
       const { nIn, rows, units, weights: w, bias: b } = layer;
+      const rowAbs = rowAbsList[l] as Float64Array;
+      const exactAll = layer.activation === 'maxout';
+      const ht = layer.activation === 'hardtanh';
+      let vsMax = 0;
+      let dsMax = 0;
+      for (let i = 0; i < nIn; i++) {
+        if (vs[i] > vsMax) vsMax = vs[i];
+        if (ds[i] > dsMax) dsMax = ds[i];
+      }
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
-        let sc = Math.abs(b[r]);
         let dacc = 0;
-        let dsc = 0;
         for (let i = 0; i < nIn; i++) {
           const wi = w[r * nIn + i];
           acc += wi * v[i];
-          sc += Math.abs(wi) * vs[i];
           dacc += wi * d[i];
-          dsc += Math.abs(wi) * ds[i];
+        }
+        // term scales: upper bounds, exact only where a tolerance decision is close
+        let sc = Math.abs(b[r]) + rowAbs[r] * vsMax;
+        if (exactAll || nearSwitch(acc, sc, ht)) {
+          sc = Math.abs(b[r]);
+          for (let i = 0; i < nIn; i++) sc += Math.abs(w[r * nIn + i]) * vs[i];
         }
         z[r] = acc;
         zs[r] = sc;
         zd[r] = dacc;
-        zds[r] = dsc;
+        zds[r] = rowAbs[r] * dsMax;
       }
       const act = layer.activation;
       if (act === 'maxout') {
