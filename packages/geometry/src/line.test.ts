@@ -192,6 +192,17 @@ describe('linePieces(mlp, from, to)', () => {
     expect(Array.from(r.breakpoints)).toEqual([0.25]);
   });
 
+  it('duplicate kinks merge: scaled and flipped copies of one switching point give one breakpoint', () => {
+    // relu(x − 1/3), relu(3x − 1), relu(1 − 3x), relu(0.7x − 0.7/3): all switch at x = 1/3
+    const mlp = mlpFromLayers(1, [
+      { activation: 'relu', weights: [[1], [3], [-3], [0.7]], bias: [-1 / 3, -1, 1, -0.7 / 3] },
+      { activation: 'linear', weights: [[1, 1, 1, 1]], bias: [0] },
+    ]);
+    const r = linePieces(mlp, [-0.1], [0.9]);
+    expect(r.pieces).toBe(2);
+    expect(r.breakpoints[0] as number).toBeCloseTo(0.43333333333333335, 14);
+  });
+
   it('hardtanh has three pieces and two kinks per unit; abs and leaky_relu one', () => {
     const ht = mlpFromLayers(1, [
       { activation: 'hardtanh', weights: [[2]], bias: [0] },
