@@ -75,7 +75,7 @@ const CSS = `
 *{box-sizing:border-box}
 html{font-size:17px}
 body{margin:0;background:var(--bg);color:var(--fg);font-family:"Iowan Old Style","Palatino Linotype",Palatino,Georgia,serif;line-height:1.55}
-main{max-width:62rem;margin:0 auto;padding:2rem 1.5rem 4rem}
+main{max-width:68rem;margin:0 auto;padding:2rem 1.5rem 4rem}
 header.top{border-bottom:2px solid var(--fg);margin-bottom:1.5rem}
 h1{font-size:2.1rem;line-height:1.15;margin:.2rem 0 .4rem}
 h2{font-size:1.45rem;margin:2.6rem 0 .6rem;padding-top:.6rem;border-top:1px solid var(--rule)}

@@ -80,6 +80,20 @@ export function setupSection(ctx: DemoContext): { section: Section; data: SetupR
 }
 
 const SHALLOW_WIDTHS = [2, 3, 4, 5, 6];
+
+/** One sentence comparing each trained deep ReLU net with the shallow maximum for the same N. */
+function deepVsShallow(nets: TrainedNet[]): string {
+  const parts = nets
+    .filter((n) => n.activation === 'relu' && n.hidden.length > 1 && n.partition)
+    .map((n) => {
+      const N = n.hidden.reduce((a, c) => a + c, 0);
+      const shallow = Number(bounds([2, N, 1]).bounds.zaslavsky?.value ?? Number.NaN);
+      const got = (n.partition as Partition).regionCount;
+      const oneLayer = nets.find((m) => m.activation === 'relu' && m.hidden.length === 1 && m.hidden[0] === N);
+      return `the ${n.label} net has ${got} regions, ${got > shallow ? 'more than' : got === shallow ? 'exactly' : 'fewer than'} the ${shallow} that any one-layer net with ${N} units can have at most${oneLayer?.partition ? ` (the trained 2-${N}-1 has ${oneLayer.partition.regionCount})` : ''}`;
+    });
+  return parts.length ? `Depth with the same neurons: ${parts.join('; ')}. Depth lets the second layer bend the first layer's lines, so a deep net can exceed the one-layer maximum — but training decides whether it does.` : '';
+}
 const RESTARTS = [0, 1, 2];
 
 /** Section 2: one-hidden-layer nets (2–6 units, ReLU and sigmoid) and a deeper net, trained; exact regions vs bounds. */
@@ -219,6 +233,7 @@ export function shallowSection(ctx: DemoContext, data: SetupResult): { section: 
     p(
       `A one-hidden-layer ReLU net with N units can have at most Zaslavsky's Σ<sub>j≤2</sub> C(N, j) regions in the plane (lines in general position); the trained 2-6-1 net has ${relu6.regionCount} in the box (${relu6.linearRegionCount} linear regions). Trained nets stay well below the maxima: training places lines where the data needs curvature, not where they maximise crossings, and some lines miss the box or die.`,
     ),
+    p(deepVsShallow(nets)),
     figureRow(figs),
     figureRow([
       figure(surf, 'Figure: the trained ReLU net is a faceted surface — each activation region is one planar facet; the orange mesh is the target.', fSurf),
