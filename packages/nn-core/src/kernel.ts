@@ -215,8 +215,9 @@ export function createDenseScratch(rows: number, nIn: number, batch: number): De
 
 /**
  * Backward of z = W h + b: gW = gZᵀ h, gB = Σ_s gZ, and (if `gH` is given) gH = gZ W; overwrites
- * them. Transposes gZ, h and W into `scratch` so both products run as the blocked
- * {@link matmulABt} with contiguous reads.
+ * them. For layers at least 8 wide both ways it transposes gZ, h and W into `scratch` so both
+ * products run as the blocked {@link matmulABt} with contiguous reads; narrower layers (where the
+ * transposes cost more than they save) use direct loops blocked over four examples.
  */
 export function denseBackward(
   w: Float64Array,
@@ -230,6 +231,10 @@ export function denseBackward(
   gH: Float64Array | null,
   scratch: DenseScratch = createDenseScratch(rows, nIn, batch),
 ): void {
+  if (rows < 8 || nIn < 8) {
+    denseBackwardSmall(w, nIn, rows, h, gZ, batch, gW, gB, gH);
+    return;
+  }
   const { gZT, hT, wT } = scratch;
   gB.fill(0);
   for (let s = 0; s < batch; s++) {
@@ -249,4 +254,60 @@ export function denseBackward(
     for (let i = 0; i < nIn; i++) wT[i * rows + r] = w[wo + i];
   }
   matmulABt(gZ, batch, wT, nIn, rows, gH, null);
+}
+
+/** denseBackward for narrow layers: direct loops, four examples at a time. */
+function denseBackwardSmall(
+  w: Float64Array,
+  nIn: number,
+  rows: number,
+  h: Float64Array,
+  gZ: Float64Array,
+  batch: number,
+  gW: Float64Array,
+  gB: Float64Array,
+  gH: Float64Array | null,
+): void {
+  gW.fill(0);
+  gB.fill(0);
+  let s = 0;
+  for (; s + 4 <= batch; s += 4) {
+    const h0 = s * nIn;
+    const h1 = h0 + nIn;
+    const h2 = h1 + nIn;
+    const h3 = h2 + nIn;
+    const z0 = s * rows;
+    if (gH !== null) for (let i = h0; i < h0 + 4 * nIn; i++) gH[i] = 0;
+    for (let r = 0; r < rows; r++) {
+      const g0 = gZ[z0 + r];
+      const g1 = gZ[z0 + rows + r];
+      const g2 = gZ[z0 + 2 * rows + r];
+      const g3 = gZ[z0 + 3 * rows + r];
+      gB[r] += g0 + g1 + g2 + g3;
+      if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0) continue;
+      const wo = r * nIn;
+      for (let i = 0; i < nIn; i++) gW[wo + i] += g0 * h[h0 + i] + g1 * h[h1 + i] + g2 * h[h2 + i] + g3 * h[h3 + i];
+      if (gH !== null)
+        for (let i = 0; i < nIn; i++) {
+          const wi = w[wo + i];
+          gH[h0 + i] += g0 * wi;
+          gH[h1 + i] += g1 * wi;
+          gH[h2 + i] += g2 * wi;
+          gH[h3 + i] += g3 * wi;
+        }
+    }
+  }
+  for (; s < batch; s++) {
+    const ho = s * nIn;
+    const zo = s * rows;
+    if (gH !== null) for (let i = 0; i < nIn; i++) gH[ho + i] = 0;
+    for (let r = 0; r < rows; r++) {
+      const g = gZ[zo + r];
+      gB[r] += g;
+      if (g === 0) continue;
+      const wo = r * nIn;
+      for (let i = 0; i < nIn; i++) gW[wo + i] += g * h[ho + i];
+      if (gH !== null) for (let i = 0; i < nIn; i++) gH[ho + i] += g * w[wo + i];
+    }
+  }
 }

@@ -89,6 +89,28 @@ describe('the fused kernel equals the tape', () => {
     );
   });
 
+  it('gradients agree to 1e-10 on wide layers (the transposed, blocked path) and odd batch sizes', () => {
+    for (const [arch, n] of [
+      ['3-9-12-10-2', 13],
+      ['8-16-8', 4],
+      ['10-9-1', 7],
+    ] as const) {
+      for (const activation of ['relu', 'tanh', 'maxout', 'prelu'] as const) {
+        const mlp = createMlp({ arch, activation, seed: n, rank: 2 });
+        for (const layer of mlp.layers) for (let i = 0; i < layer.bias.length; i++) layer.bias[i] = 0.1 * Math.sin(i + 1);
+        const { x, y } = randomData(mlp, n, 3);
+        const expected = tapeGrads(mlp, x, y, n, 'mse');
+        const k = createKernel(mlp, n);
+        k.lossAndGrad(x, y, n, 'mse', mlp.outputDim);
+        k.slots.forEach((s, i) => {
+          const g = s.grad as Float64Array;
+          for (let j = 0; j < g.length; j++)
+            expect(Math.abs(g[j] - expected[i][j])).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(expected[i][j])));
+        });
+      }
+    }
+  });
+
   it('at kinks both engines use the same convention (relu, abs, hardtanh, leaky, maxout ties)', () => {
     for (const activation of ['relu', 'abs', 'hardtanh', 'leaky_relu', 'prelu', 'maxout'] as const) {
       const mlp = createMlp({ arch: '2-2-1', activation, seed: 1, rank: 2 });
