@@ -274,9 +274,24 @@ describe('other pages', () => {
     await page.close();
   });
 
+  it('depth: the constructions reach their theorems’ counts (592 folding, 925 zig-zag) and L layers of the sawtooth give 2^L pieces', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}depth.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    expect(await text(page, 'cmp-count-2')).toMatch(/^592 activation regions, 592 linear regions/);
+    expect(await text(page, 'cmp-count-3')).toMatch(/^925 activation regions, 925 linear regions/);
+    expect(await text(page, 'fold-counts')).toContain('N = 16: 592');
+    await page.fill('#saw-L', '5');
+    await page.dispatchEvent('#saw-L', 'input');
+    await page.waitForFunction(() => /pieces on \[0, 1\] 32/.test(document.getElementById('sawtooth-stats')?.textContent ?? ''));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('towers: keyboard on a slider redraws the n-gon and its numbers', async () => {
     const { page, errors } = await openPage(browser, `${BASE}towers.html`);
     await page.waitForFunction(() => document.body.dataset.ready === '1');
+    // theory.md §4.2 fixture relu_tower: 29 activation regions in [0, 1]².
+    expect(await text(page, 'tower-stats')).toMatch(/exact activation regions in \[0,1\]² 29$/);
     const before = await text(page, 'ngon-stats');
     await page.focus('#ngon-n');
     await page.keyboard.press('ArrowRight');
