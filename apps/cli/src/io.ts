@@ -10,13 +10,27 @@ import { UsageError } from './errors.js';
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.tessera-tmp-${basename(path)}-${randomBytes(4).toString('hex')}`);
   try {
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the temporary file was never created
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = {
+      ENOTDIR: 'a parent of it is a file, not a folder',
+      EISDIR: 'it is a folder',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'read-only file system',
+      ENOENT: 'no such folder',
+    };
+    if (code !== undefined && code in why) throw new UsageError(`cannot write ${path}: ${why[code]}`, { cause: err });
     throw err;
   }
 }

@@ -101,6 +101,13 @@ describe('bad input exits 2 with a one-line message and leaves no file', { timeo
     await expectBadInput(['train', '--data', 'paraboloid-regression', '--lr', 'fast'], /invalid --lr "fast"/);
   });
 
+  it('an output path that cannot be written (a folder, or below a file)', async () => {
+    await expectBadInput(['train', '--data', 'paraboloid-regression', '--out', dir], /invalid --out ".*": it is a folder/);
+    await expectBadInput(['demo', '--quick', '--out', GOOD], /invalid --out ".*good\.json": it is a file, not a folder/);
+    const below = join(GOOD, 'report');
+    await expectBadInput(['demo', '--quick', '--quiet', '--out', below], /cannot write .*good\.json\/report\/.*: a parent of it is a file/);
+  });
+
   it('left no temporary files in the output folder', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.tessera-tmp'))).toEqual([]);
   });

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { runDemo } from '../demo/run.js';
 import { formatTable, info, printJson } from '../output.js';
 import { parseInteger } from '../parse.js';
@@ -23,6 +25,8 @@ Example:
     )
     .action(async (_opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals() as GlobalOptions & { out: string; quick?: boolean };
+      if (existsSync(opts.out) && !statSync(opts.out).isDirectory())
+        throw new UsageError(`invalid --out "${opts.out}": it is a file, not a folder`);
       const seed = opts.seed === undefined ? 1 : parseInteger(opts.seed, '--seed', 0);
       const result = await runDemo({
         outDir: opts.out,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type Dataset, makeDataset, parseCsv, trainTestSplit } from '@tessera/datasets';
 import {
   ACTIVATIONS,
@@ -269,6 +269,8 @@ Examples:
       if (opts.loss !== undefined && !(opts.loss in LOSS_NAMES))
         throw new UsageError(`invalid --loss "${opts.loss}" (expected one of mse, bce, softmax, hinge)`);
 
+      if (opts.out !== undefined && existsSync(opts.out) && statSync(opts.out).isDirectory())
+        throw new UsageError(`invalid --out "${opts.out}": it is a folder (give a file name such as model.json)`);
       const data = loadData(opts, seed);
       const loss = LOSS_NAMES[opts.loss ?? (data.meta.kind === 'classification' ? 'bce' : 'mse')] as string;
       let hidden: number[];
