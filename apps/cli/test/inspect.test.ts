@@ -31,6 +31,9 @@ describe('tessera inspect', { timeout: 240_000 }, () => {
     expect(j.architecture).toBe('2-4-1-1');
     expect(j.parameters).toBe(12 + 5 + 2);
     expect(j.method).toBe('exact');
+    // x1 = 0 splits the box; layer 2's line relu(x1) + x1 + x2 + 1 = 0 is x1 + x2 = -1 on the left
+    // half and misses the right half (x2 = -1 - 2 x1 < -1): 3 regions
+    expect(j.regions).toBe(3);
     const u = j.units.map((x: { layer: number; unit: number; zMin: number; zMax: number; state: string }) => [x.layer, x.unit, x.zMin, x.zMax, x.state]);
     expect(u).toEqual([
       [1, 1, -1, 1, 'switches'],

@@ -31,9 +31,9 @@ const SMOOTH_SATURATION = 4;
  * [n][2]: a continuous piecewise-affine pre-activation takes its extremes over a polygon at its
  * vertices, so min/max over these points are exact.
  */
-function exactPreactivationPoints(mlp: Mlp, box: [number, number, number, number]): Float64Array {
+function exactPreactivationPoints(mlp: Mlp, box: [number, number, number, number]): { points: Float64Array; regions: number } {
   const partition = enumerateRegions(mlp, { box });
-  return partition.coords;
+  return { points: partition.coords, regions: partition.regionCount };
 }
 
 function layerParameters(layer: Layer): number {
@@ -102,6 +102,8 @@ export interface InspectReport {
   box: number[];
   method: 'exact' | 'sampled';
   points: number;
+  /** Activation regions in the box (exact method only, else null). */
+  regions: number | null;
   units: UnitReport[];
   counts: Record<UnitState, number>;
   meta?: Record<string, unknown>;
@@ -117,8 +119,11 @@ export function inspectModel(
   const pl = mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
   let points: Float64Array | null = null;
   let method: 'exact' | 'sampled' = 'sampled';
+  let regions: number | null = null;
   if (options.exact && pl && mlp.inputDim === 2) {
-    points = exactPreactivationPoints(mlp, options.box as [number, number, number, number]);
+    const exact = exactPreactivationPoints(mlp, options.box as [number, number, number, number]);
+    points = exact.points;
+    regions = exact.regions;
     method = 'exact';
   }
   if (!points) points = samplePoints(options.box, mlp.inputDim, options.samples, options.seed);
@@ -189,6 +194,7 @@ export function inspectModel(
     box: options.box,
     method,
     points: n,
+    regions,
     units,
     counts,
   };
@@ -257,7 +263,7 @@ Example:
       const boxText = Array.from({ length: mlp.inputDim }, (_, i) => `[${box[2 * i]}, ${box[2 * i + 1]}]`).join(' x ');
       out.push(
         report.method === 'exact'
-          ? `hidden units over ${boxText} (exact: pre-activations at all ${report.points} region vertices):`
+          ? `hidden units over ${boxText} (exact: pre-activations at the ${report.points} vertices of its ${report.regions} activation regions):`
           : `hidden units over ${boxText} (sampled: ${report.points} seeded points incl. corners; a sample can miss a thin sliver):`,
       );
       if (report.units.length === 0) out.push('  (no hidden layers)');
