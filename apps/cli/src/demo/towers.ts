@@ -70,7 +70,7 @@ export function towersSection(ctx: DemoContext): { section: Section; best: { neu
   const last = pyr[pyr.length - 1]!;
   const body = [
     p(
-      `${code('approximateWithTowers')} builds real networks from towers on a k × k grid over [-2, 2]² and measures max |net − f| — for ReLU nets an upper bound certified from the curvature bound ‖∇²f‖ ≤ 2 (exact regions, then the error on each piece), for sigmoid nets a fine-grid estimate — and the RMS error. Two hidden layers give localised towers (Nielsen); one hidden layer can only add ridge functions, here x-bumps plus y-bumps.`,
+      `${code('approximateWithTowers')} builds real networks from towers on a k × k grid over [-2, 2]² and measures max |net − f| — for ReLU nets an upper bound certified from the curvature bound ‖∇²f‖ ≤ 2 (exact regions, then the error on each piece), for sigmoid nets a fine-grid estimate — and the RMS error. Two hidden layers give localised towers (Nielsen); one hidden layer can only add ridge functions, here x-bumps plus y-bumps. One-hidden-layer <em>n-gon</em> towers (Question 2) are not summed into a landscape here: without a threshold unit each carries skirts that decay only like 1/ρ and accumulate (theory §3.4), and with one threshold only a single tower can be isolated — so the one-layer rows use the ridge structure that f = x₁² + x₂² + 3 happens to have.`,
     ),
     table(['construction', 'k', 'neurons', 'parameters', 'sup error', 'kind', 'RMSE', 'rate in N'], rows, 'rate in N: log(e_prev / e) / log(N / N_prev); a P1 interpolant on a grid of spacing 4/k has error ∝ 1/k² ∝ 1/N, so the rate tends to 1 for the 2-layer nets (N ∝ k²) and 2 for the separable 1-layer nets (N ∝ k).'),
     p(
