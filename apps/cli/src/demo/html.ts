@@ -91,6 +91,7 @@ caption{caption-side:top;text-align:left;color:var(--muted);padding-bottom:.3rem
 th,td{padding:.28rem .65rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
 th{border-bottom:1.5px solid var(--fg);font-weight:600}
 td.n,th.n{text-align:right}
+td:first-child{white-space:nowrap}
 tbody tr:nth-child(even){background:#f6f4ee}
 figure{margin:1rem 0 1.6rem;background:var(--card);border:1px solid var(--rule);border-radius:6px;padding:.6rem;flex:1 1 26rem;min-width:0}
 figure svg{display:block;width:100%;height:auto;max-height:36rem}
