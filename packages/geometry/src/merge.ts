@@ -139,7 +139,8 @@ function find(parent: Uint32Array, x: number): number {
 }
 
 /**
- * Do two affine maps (ax, ay, c) agree on the box? |Δax|·X + |Δay|·Y + |Δc| ≤ tol · max scale,
+ * Do two affine maps (ax, ay, c) agree on the box? d = |Δax|·X + |Δay|·Y + |Δc| is at most
+ * tol · max scale, or at most the absolute rounding floor `noise[o]` (see {@link Partition.mapNoise}),
  * with X, Y the largest |x|, |y| in the box and scale = |ax|·X + |ay|·Y + |c|.
  */
 export function mapsAgree(
@@ -150,11 +151,13 @@ export function mapsAgree(
   X: number,
   Y: number,
   tol: number,
+  noise?: ArrayLike<number>,
 ): boolean {
   for (let o = 0; o < dim; o++) {
     const a = (i * dim + o) * 3;
     const b = (j * dim + o) * 3;
     const d = Math.abs(m[a] - m[b]) * X + Math.abs(m[a + 1] - m[b + 1]) * Y + Math.abs(m[a + 2] - m[b + 2]);
+    if (noise !== undefined && d <= noise[o]) continue;
     const sa = Math.abs(m[a]) * X + Math.abs(m[a + 1]) * Y + Math.abs(m[a + 2]);
     const sb = Math.abs(m[b]) * X + Math.abs(m[b + 1]) * Y + Math.abs(m[b + 2]);
     if (d > tol * Math.max(sa, sb)) return false;
@@ -193,10 +196,11 @@ export function groupRegions(
 
 /**
  * Linear regions: merges edge-adjacent activation regions whose output maps agree within
- * `p.mergeTolerance` (see {@link mapsAgree}); all outputs must agree.
+ * `p.mergeTolerance` or the rounding floor `p.mapNoise` (see {@link mapsAgree}); all outputs must agree.
  */
 export function mergeLinearRegions(
-  p: Pick<Partition, 'box' | 'regionCount' | 'adjacency' | 'outputMaps' | 'outputDim' | 'mergeTolerance'>,
+  p: Pick<Partition, 'box' | 'regionCount' | 'adjacency' | 'outputMaps' | 'outputDim' | 'mergeTolerance'> &
+    Partial<Pick<Partition, 'mapNoise'>>,
 ): { of: Uint32Array; count: number } {
   const [x0, x1, y0, y1] = p.box;
   const X = Math.max(Math.abs(x0), Math.abs(x1));
@@ -204,7 +208,8 @@ export function mergeLinearRegions(
   const m = p.outputMaps;
   const dim = p.outputDim;
   const tol = p.mergeTolerance;
-  return groupRegions(p, (a, b) => mapsAgree(m, a, b, dim, X, Y, tol));
+  const noise = p.mapNoise;
+  return groupRegions(p, (a, b) => mapsAgree(m, a, b, dim, X, Y, tol, noise));
 }
 
 /**

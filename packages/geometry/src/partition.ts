@@ -92,6 +92,13 @@ export interface Partition {
   tolerance: number;
   /** Relative tolerance used to compare output maps when merging linear regions. */
   mergeTolerance: number;
+  /**
+   * Per output: the absolute floor of map equality, twice the a-priori bound on the rounding error
+   * of a computed output map in scale units (|Δa|·X + |Δb|·Y + |Δc|). Maps closer than this are
+   * equal up to rounding (e.g. an exactly-zero map and one computed by cancellation). 0 for a
+   * single-layer net (exact maps).
+   */
+  mapNoise: Float64Array;
 }
 
 /** The vertices of region `r` as a fresh Float64Array (x, y interleaved, counter-clockwise). */

@@ -42,6 +42,66 @@ function checkBox(box: unknown): Box {
 /** Pieces between full recomputations of the next layer's maps (see composeDelta). */
 const REFRESH = 16;
 
+/**
+ * Per-unit magnitude bounds and rounding-noise levels of the composed forms. `mag[l][r]` bounds
+ * |a|·X + |b|·Y + |c| of row r's pre-activation form over every region (the forms composed with
+ * |W| and the largest possible post-activation magnitudes: an a-priori bound independent of the
+ * pattern). `noise[l][r] = gamma_l · mag[l][r]` bounds the rounding error of the form computed by
+ * the enumeration (first layer: exact, 0; layer l: 8u per term of every dot product so far plus the
+ * incremental updates between refreshes). A form whose own magnitude is within its noise level is
+ * zero up to rounding: it is treated as identically 0 on the piece (ties, no split), never as a line.
+ */
+export function formNoise(mlp: Mlp, bx: number, by: number): { mag: Float64Array[]; noise: Float64Array[]; gamma: number[] } {
+  const mag: Float64Array[] = [];
+  const noise: Float64Array[] = [];
+  const gamma: number[] = [];
+  let post = new Float64Array(0);
+  let g = 0;
+  mlp.layers.forEach((layer, l) => {
+    const m = new Float64Array(layer.rows);
+    const w = layer.weights;
+    const nIn = layer.nIn;
+    if (l === 0) for (let r = 0; r < layer.rows; r++) m[r] = Math.abs(w[2 * r]) * bx + Math.abs(w[2 * r + 1]) * by + Math.abs(layer.bias[r]);
+    else {
+      g += 2 ** -50 * (nIn + 2 * REFRESH + 4);
+      for (let r = 0; r < layer.rows; r++) {
+        let s = Math.abs(layer.bias[r]);
+        for (let i = 0; i < nIn; i++) s += Math.abs(w[r * nIn + i]) * post[i];
+        m[r] = s;
+      }
+    }
+    mag.push(m);
+    gamma.push(g);
+    const nz = new Float64Array(layer.rows);
+    for (let r = 0; r < layer.rows; r++) nz[r] = g * m[r];
+    noise.push(nz);
+    post = new Float64Array(layer.units);
+    for (let j = 0; j < layer.units; j++) {
+      switch (layer.activation) {
+        case 'leaky_relu':
+          post[j] = Math.max(1, Math.abs(layer.alpha as number)) * m[j];
+          break;
+        case 'prelu':
+          post[j] = Math.max(1, Math.abs((layer.alphas as Float64Array)[j])) * m[j];
+          break;
+        case 'hardtanh':
+          post[j] = Math.max(1, m[j]);
+          break;
+        case 'maxout': {
+          const k = layer.rank as number;
+          let mx = 0;
+          for (let i = 0; i < k; i++) mx = Math.max(mx, m[j * k + i]);
+          post[j] = mx;
+          break;
+        }
+        default:
+          post[j] = m[j];
+      }
+    }
+  });
+  return { mag, noise, gamma };
+}
+
 class Enumerator {
   readonly layers: Layer[];
   readonly L: number;
@@ -60,6 +120,10 @@ class Enumerator {
   readonly tols: Float64Array[] = [];
   readonly absA: Float64Array[] = [];
   readonly absB: Float64Array[] = [];
+  /** Rounding-noise level of each row's composed form, per layer (see formNoise). */
+  readonly noise: Float64Array[];
+  readonly mag: Float64Array[];
+  readonly gamma: number[];
   readonly layerOffset: Int32Array;
   readonly stride: number;
   readonly pattern: Uint8Array;
@@ -84,6 +148,10 @@ class Enumerator {
     this.bx = Math.max(Math.abs(box[0]), Math.abs(box[1]));
     this.by = Math.max(Math.abs(box[2]), Math.abs(box[3]));
     this.maxRegions = maxRegions;
+    const fn = formNoise(mlp, this.bx, this.by);
+    this.noise = fn.noise;
+    this.mag = fn.mag;
+    this.gamma = fn.gamma;
     this.layerOffset = new Int32Array(this.L + 1);
     for (let l = 0; l < this.L; l++) {
       const layer = this.layers[l];
@@ -178,12 +246,15 @@ class Enumerator {
     const TOL = this.tols[d];
     const ABSA = this.absA[d];
     const ABSB = this.absB[d];
+    // a form within its rounding noise is zero: tolerance +∞ makes every vertex "on" it (a tie, no split)
+    const NZ = this.noise[d];
     for (let j = 0; j < layer.rows; j++) {
       const aa = Math.abs(Z[3 * j]);
       const ab = Math.abs(Z[3 * j + 1]);
       ABSA[j] = aa;
       ABSB[j] = ab;
-      TOL[j] = tolRel * (aa * bx + ab * by + Math.abs(Z[3 * j + 2]));
+      const own = aa * bx + ab * by + Math.abs(Z[3 * j + 2]);
+      TOL[j] = own <= NZ[j] ? Number.POSITIVE_INFINITY : tolRel * own;
     }
     const linearTail = d + 2 === this.L && this.layers[d + 1].activation === 'linear' && !this.record.includes(d + 1);
     while (S.count > 0) {
@@ -289,8 +360,11 @@ class Enumerator {
     const fb = Z[3 * j + 1];
     const fc = Z[3 * j + 2];
     const scale = Math.abs(fa) * this.bx + Math.abs(fb) * this.by;
-    const tolLo = this.tolRel * (scale + Math.abs(fc + 1));
-    const tolHi = this.tolRel * (scale + Math.abs(fc - 1));
+    const g = this.gamma[d] * (this.mag[d][j] + 1);
+    const ownLo = scale + Math.abs(fc + 1);
+    const ownHi = scale + Math.abs(fc - 1);
+    const tolLo = ownLo <= g ? Number.POSITIVE_INFINITY : this.tolRel * ownLo;
+    const tolHi = ownHi <= g ? Number.POSITIVE_INFINITY : this.tolRel * ownHi;
     const T = this.t1;
     const m1 = classify(sc, o, n, fa, fb, fc + 1, tolLo);
     if (m1 !== POS && m1 !== (POS | NEG)) return 0; // at or below z = -1 (ties to the lower state)
@@ -348,7 +422,9 @@ class Enumerator {
         const fa = Z[3 * (r0 + i)] - Z[3 * (r0 + r)];
         const fb = Z[3 * (r0 + i) + 1] - Z[3 * (r0 + r) + 1];
         const fc = Z[3 * (r0 + i) + 2] - Z[3 * (r0 + r) + 2];
-        const tol = this.tolRel * (Math.abs(fa) * this.bx + Math.abs(fb) * this.by + Math.abs(fc));
+        const own = Math.abs(fa) * this.bx + Math.abs(fb) * this.by + Math.abs(fc);
+        const g = this.gamma[d] * (this.mag[d][r0 + i] + this.mag[d][r0 + r]);
+        const tol = own <= g ? Number.POSITIVE_INFINITY : this.tolRel * own;
         const mask = classify(cc, co, cn, fa, fb, fc, tol);
         if (mask === POS) continue;
         if (mask === 0) {
@@ -546,6 +622,21 @@ class Enumerator {
   }
 }
 
+/** Twice the rounding-noise level of each output's map (see formNoise): the merge's absolute floor. */
+function outputNoise(mlp: Mlp, mag: Float64Array[], gamma: number[]): Float64Array {
+  const L = mlp.layers.length - 1;
+  const last = mlp.layers[L];
+  const k = last.activation === 'maxout' ? (last.rank as number) : 1;
+  const out = new Float64Array(last.units);
+  for (let o = 0; o < last.units; o++) {
+    let m = 0;
+    for (let i = 0; i < k; i++) m = Math.max(m, mag[L][o * k + i]);
+    if (last.activation === 'hardtanh') m = Math.max(m, 1);
+    out[o] = 2 * gamma[L] * m;
+  }
+  return out;
+}
+
 /** Column k of a row-major [n][3] Int32Array. */
 function column(a: Int32Array, n: number, k: number): Int32Array {
   const out = new Int32Array(n);
@@ -623,6 +714,7 @@ export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
     linearRegionOf: new Uint32Array(R),
     tolerance,
     mergeTolerance,
+    mapNoise: outputNoise(mlp, e.mag, e.gamma),
   };
   p.adjacency = computeAdjacency(p);
   const merged = mergeLinearRegions(p);
