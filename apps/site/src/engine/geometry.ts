@@ -30,7 +30,10 @@ export interface Regions {
   note: string;
 }
 
-type Enumerate = (mlp: Mlp, options: { box: Box }) => PartitionLike;
+type Enumerate = (mlp: Mlp, options: { box: Box; maxRegions?: number }) => PartitionLike;
+
+/** Above this many regions a frame stops with geometry's BudgetExceededError (shown inline). */
+export const MAX_REGIONS = 50_000;
 type SlicePlane = (mlp: Mlp, plane: { origin: number[]; u: number[]; v: number[] }) => Mlp;
 
 export const isPiecewiseLinear = (mlp: Mlp): boolean => mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
@@ -45,13 +48,13 @@ export function regionsOf(mlp: Mlp, box: Box, slice?: number): Regions {
   if (mlp.inputDim === 2) {
     const enumerate = pick<Enumerate>(geometry, 'enumerateRegions');
     if (!enumerate) return unavailable('enumerateRegions');
-    p = enumerate(mlp, { box });
+    p = enumerate(mlp, { box, maxRegions: MAX_REGIONS });
   } else if (mlp.inputDim === 3) {
     const plane = pick<SlicePlane>(geometry, 'slicePlane');
     const enumerate = pick<Enumerate>(geometry, 'enumerateRegions');
     if (!plane || !enumerate) return unavailable('slicePlane');
     // The plane x3 = slice, parametrised by (x1, x2): exact regions of the restricted net.
-    p = enumerate(plane(mlp, { origin: [0, 0, slice ?? 0], u: [1, 0, 0], v: [0, 1, 0] }), { box });
+    p = enumerate(plane(mlp, { origin: [0, 0, slice ?? 0], u: [1, 0, 0], v: [0, 1, 0] }), { box, maxRegions: MAX_REGIONS });
   } else {
     return { regions: null, linearRegions: null, regionList: [], partition: null, note: 'only 2 or 3 inputs are drawn' };
   }
