@@ -68,7 +68,7 @@ function runTf(w: Workload, epochs: number) {
 async function main(): Promise<void> {
   if (only?.[0] === 'W1' || only?.length !== 1) console.log(`node ${process.version} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (only?.[0] === 'W1' || only?.length !== 1)
-    console.log(`examples/second of the training loop alone; median of ${ROUNDS} alternating rounds for fit and the hand loop.\n`);
+    console.log(`examples/second of the training loop alone; median of ${ROUNDS} rounds, each running all contenders back to back.\n`);
   // tfjs-wasm: load the .wasm files from node_modules by file URL (nothing is fetched from the network)
   const require = createRequire(import.meta.url);
   const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '/');
@@ -90,46 +90,54 @@ async function main(): Promise<void> {
       runTessera(w, warm);
       runHand(w, warm);
     }
-    const tess: number[] = [];
-    const hand: number[] = [];
-    let tessLoss = 0;
-    let handLoss = 0;
+    // Every round runs all four contenders back to back, so each ratio compares runs made under
+    // the same machine load; the reported ratio is the median of the per-round ratios.
+    const backends = wasmError ? (['cpu'] as const) : (['cpu', 'wasm'] as const);
+    const tfEpochs: Record<string, number> = {};
+    for (const backend of backends) {
+      // slow peers: fewer epochs (examples/second is per example, so it stays comparable)
+      const slow = backend === 'cpu' ? { W1: 4, W2: 2, W3: 5 }[w.id] : { W1: 2, W2: 2, W3: 2 }[w.id];
+      tfEpochs[backend] = Math.max(1, Math.floor(w.epochs / slow));
+      await tf.setBackend(backend);
+      await tf.ready();
+      if (tf.getBackend() !== backend) throw new Error(`tf.setBackend('${backend}') fell back to ${tf.getBackend()}`);
+      runTf(w, Math.max(1, Math.ceil(tfEpochs[backend] / 20)));
+    }
+    const eps: Record<string, number[]> = { tessera: [], hand: [], 'tfjs-cpu': [], 'tfjs-wasm': [] };
+    const loss: Record<string, number> = {};
     for (let r = 0; r < ROUNDS; r++) {
       const a = runTessera(w, w.epochs);
+      eps.tessera.push(a.eps);
+      loss.tessera = a.loss;
       const b = runHand(w, w.epochs);
-      tess.push(a.eps);
-      hand.push(b.eps);
-      tessLoss = a.loss;
-      handLoss = b.loss;
+      eps.hand.push(b.eps);
+      loss.hand = b.loss;
+      for (const backend of backends) {
+        await tf.setBackend(backend);
+        const t = runTf(w, tfEpochs[backend]);
+        eps[`tfjs-${backend}`].push(t.eps);
+        loss[`tfjs-${backend}`] = t.loss;
+      }
     }
-    const row: Record<string, number | string> = { tessera: median(tess), hand: median(hand) };
-    console.log(`  tessera fit      ${fmt(median(tess)).padStart(10)}   final loss ${tessLoss.toFixed(5)}   (runs: ${tess.map(fmt).join(', ')})`);
-    console.log(`  hand-written     ${fmt(median(hand)).padStart(10)}   final loss ${handLoss.toFixed(5)}   (runs: ${hand.map(fmt).join(', ')})`);
-    for (const backend of ['cpu', 'wasm'] as const) {
-      if (backend === 'wasm' && wasmError) {
-        console.log(`  tfjs-wasm        not run: ${wasmError}`);
+    const row: Record<string, number | string> = {};
+    const names: Record<string, string> = { tessera: 'tessera fit', hand: 'hand-written', 'tfjs-cpu': 'tfjs-cpu', 'tfjs-wasm': 'tfjs-wasm' };
+    for (const k of Object.keys(names)) {
+      if (eps[k].length === 0) {
+        console.log(`  ${names[k].padEnd(16)} not run: ${wasmError}`);
         continue;
       }
-      try {
-        await tf.setBackend(backend);
-        await tf.ready();
-        if (tf.getBackend() !== backend) throw new Error(`tf.setBackend('${backend}') fell back to ${tf.getBackend()}`);
-        // slow peers: fewer epochs, same examples/second (said in the output)
-        const slow = backend === 'cpu' ? (w.id === 'W1' ? 1 : w.id === 'W2' ? 1 : 5) : w.id === 'W3' ? 2 : 1;
-        const epochs = Math.max(1, Math.floor(w.epochs / slow));
-        runTf(w, Math.max(1, Math.ceil(epochs / 20)));
-        const r = runTf(w, epochs);
-        row[`tfjs-${backend}`] = r.eps;
-        const note = epochs < w.epochs ? `   (${epochs} of ${w.epochs} epochs, loss not comparable)` : `   final loss ${r.loss.toFixed(5)}`;
-        console.log(`  tfjs-${backend.padEnd(11)}${fmt(r.eps).padStart(10)}${note}`);
-      } catch (err) {
-        row[`tfjs-${backend}`] = `failed: ${(err as Error).message}`;
-        console.log(`  tfjs-${backend}        failed: ${(err as Error).message}`);
-      }
+      row[k] = median(eps[k]);
+      const tfKey = k.startsWith('tfjs-') ? k.slice(5) : '';
+      const note =
+        tfKey && tfEpochs[tfKey] < w.epochs
+          ? `(${tfEpochs[tfKey]} of ${w.epochs} epochs; loss not comparable)`
+          : `final loss ${loss[k].toFixed(5)}`;
+      console.log(`  ${names[k].padEnd(16)} ${fmt(row[k] as number).padStart(10)}   ${note}   runs: ${eps[k].map(fmt).join(', ')}`);
     }
-    const ratio = (k: string) => (typeof row[k] === 'number' ? `${((row.tessera as number) / (row[k] as number)).toFixed(2)}×` : 'n/a');
+    const ratio = (k: string) =>
+      eps[k].length === 0 ? 'n/a' : `${median(eps.tessera.map((v, i) => v / eps[k][i])).toFixed(2)}×`;
     console.log(
-      `  ratios: fit / hand = ${ratio('hand')}   fit / tfjs-cpu = ${ratio('tfjs-cpu')}   fit / tfjs-wasm = ${ratio('tfjs-wasm')}\n`,
+      `  ratios (median of per-round): fit / hand = ${ratio('hand')}   fit / tfjs-cpu = ${ratio('tfjs-cpu')}   fit / tfjs-wasm = ${ratio('tfjs-wasm')}\n`,
     );
     results[w.id] = row;
   }
