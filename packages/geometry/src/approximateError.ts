@@ -16,10 +16,10 @@ export interface TowerErrorOptions {
   /** Stop splitting beyond this many activation regions and fall back to the grid (default 20000). */
   maxRegions?: number;
   /**
-   * Where the activation regions come from: 'enumerator' (the package's `enumerateRegions`),
-   * 'splitter' (the small independent {@link towerPieces}) or 'auto' (default: the enumerator,
-   * falling back to the splitter if any region's map disagrees with the network). Every region's
-   * affine map is checked against the network at an interior point before a bound is reported.
+   * Where the activation regions come from: 'enumerator' (default: the package's
+   * `enumerateRegions`) or 'splitter' (the small independent {@link towerPieces}, kept as a
+   * cross-check); 'auto' is an alias of 'enumerator'. Every region's affine map is checked against
+   * the network at an interior point before a bound is reported (a mismatch is an error, exit 1).
    */
   regionSource?: 'auto' | 'enumerator' | 'splitter';
 }
@@ -101,26 +101,12 @@ export function towerApproximationError(
   const m = options.subdivisions ?? 10;
   if (towerIsReluNet(mlp)) {
     const maxRegions = options.maxRegions ?? 20000;
-    const source = options.regionSource ?? 'auto';
-    let used: 'enumerator' | 'splitter' = source === 'splitter' ? 'splitter' : 'enumerator';
-    let pieces: (TowerPiece[] & { linearRegions?: number }) | null = null;
-    if (used === 'splitter') pieces = towerPieces(mlp, box);
-    else if (source === 'enumerator') pieces = enumeratorPieces(mlp, box, maxRegions);
-    else
-      try {
-        pieces = enumeratorPieces(mlp, box, maxRegions);
-      } catch {
-        used = 'splitter';
-        pieces = towerPieces(mlp, box);
-      }
-    if (pieces && used === 'enumerator' && source === 'auto') {
-      try {
-        checkPieceMaps(mlp, pieces);
-      } catch {
-        used = 'splitter';
-        pieces = towerPieces(mlp, box);
-      }
-    }
+    const source = options.regionSource ?? 'enumerator';
+    if (source !== 'auto' && source !== 'enumerator' && source !== 'splitter')
+      throw new InputError(`invalid regionSource: expected "enumerator" or "splitter", got ${JSON.stringify(source)}`);
+    const used: 'enumerator' | 'splitter' = source === 'splitter' ? 'splitter' : 'enumerator';
+    const pieces: (TowerPiece[] & { linearRegions?: number }) | null =
+      used === 'splitter' ? towerPieces(mlp, box) : enumeratorPieces(mlp, box, maxRegions);
     if (pieces && pieces.length <= maxRegions) {
       checkPieceMaps(mlp, pieces);
       const given = options.curvatureBound;
