@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { type Dataset, makeDataset, parseCsv, trainTestSplit } from '@tessera/datasets';
+import { type Dataset, makeDataset, trainTestSplit } from '@tessera/datasets';
+import { readCsvFile } from '@tessera/datasets/node';
 import {
   ACTIVATIONS,
   type Activation,
@@ -16,7 +17,7 @@ import {
 } from '@tessera/nn-core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { readTextFile, writeFileAtomic } from '../io.js';
+import { writeFileAtomic } from '../io.js';
 import { formatTable, info, printJson } from '../output.js';
 import { parseInteger, parseNumber, parseNumberList } from '../parse.js';
 import type { GlobalOptions } from '../program.js';
@@ -93,11 +94,11 @@ export function accuracyOf(mlp: Mlp, data: Dataset): number {
   return ok / data.n;
 }
 
-/** Loads a CSV file through the datasets package (label columns `y…` by default, or `--label`). */
-function loadCsvDataset(path: string, label?: string): Dataset {
-  const text = readTextFile(path, 'data file');
+/** Loads a CSV file through the datasets package, streaming (label columns `y…` by default, or `--label`). */
+async function loadCsvDataset(path: string, label?: string): Promise<Dataset> {
+  if (!existsSync(path)) throw new UsageError(`data file not found: ${path}`);
   const labels = label === undefined ? undefined : label.split(',').map((s) => s.trim());
-  const ds = parseCsv(text, { source: path, ...(labels ? { labels } : {}) });
+  const ds = await readCsvFile(path, labels ? { labels } : {});
   if (ds.k === 0) throw new UsageError(`${path}: no label column (name one with --label, or call it y)`);
   return ds;
 }
@@ -207,7 +208,7 @@ interface TrainOptions extends GlobalOptions {
   out?: string;
 }
 
-function loadData(opts: TrainOptions, seed: number): Dataset {
+async function loadData(opts: TrainOptions, seed: number): Promise<Dataset> {
   const looksLikeFile = /\.(csv|tsv|txt)$/i.test(opts.data) || opts.data.includes('/') || existsSync(opts.data);
   if (looksLikeFile) {
     if (opts.f !== undefined) throw new UsageError('--f only applies to generated datasets, not to a CSV file');
@@ -253,7 +254,7 @@ Examples:
   $ tessera train --data circle --hidden 8,8 --activation relu --loss bce --epochs 50 --batch 10
   $ tessera train --data points.csv --label y --hidden 6 --test-split 0.2 --out net.json`,
     )
-    .action((_opts: unknown, command: Command) => {
+    .action(async (_opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals() as TrainOptions;
       const seed = opts.seed === undefined ? 1 : parseInteger(opts.seed, '--seed', 0);
       const epochs = parseInteger(opts.epochs, '--epochs');
@@ -271,7 +272,7 @@ Examples:
 
       if (opts.out !== undefined && existsSync(opts.out) && statSync(opts.out).isDirectory())
         throw new UsageError(`invalid --out "${opts.out}": it is a folder (give a file name such as model.json)`);
-      const data = loadData(opts, seed);
+      const data = await loadData(opts, seed);
       const loss = LOSS_NAMES[opts.loss ?? (data.meta.kind === 'classification' ? 'bce' : 'mse')] as string;
       let hidden: number[];
       if (opts.arch !== undefined) {
