@@ -80,3 +80,54 @@ describe('levelSet on random nets (fast-check, seeded)', () => {
     );
   });
 });
+
+describe('levelSet on edges: a level set along region edges is reported exactly once', () => {
+  /** Total length of the segments, and the length covered at least twice (pairwise collinear overlaps). */
+  function lengths(ls: { segments: Float64Array }): { total: number; overlap: number } {
+    const s = ls.segments;
+    let total = 0;
+    let overlap = 0;
+    for (let i = 0; i < s.length; i += 4) total += Math.hypot(s[i + 2] - s[i], s[i + 3] - s[i + 1]);
+    for (let i = 0; i < s.length; i += 4)
+      for (let j = i + 4; j < s.length; j += 4) {
+        const L = Math.hypot(s[i + 2] - s[i], s[i + 3] - s[i + 1]);
+        const ux = (s[i + 2] - s[i]) / L;
+        const uy = (s[i + 3] - s[i + 1]) / L;
+        const off = (x: number, y: number) => Math.abs((x - s[i]) * uy - (y - s[i + 1]) * ux);
+        if (off(s[j], s[j + 1]) > 1e-12 || off(s[j + 2], s[j + 3]) > 1e-12) continue;
+        const ta = (s[j] - s[i]) * ux + (s[j + 1] - s[i + 1]) * uy;
+        const tb = (s[j + 2] - s[i]) * ux + (s[j + 3] - s[i + 1]) * uy;
+        overlap += Math.max(0, Math.min(L, Math.max(ta, tb)) - Math.max(0, Math.min(ta, tb)));
+      }
+    return { total, overlap };
+  }
+  // f = s·(relu(x) + relu(−x)) = s|x|, plus units whose lines cut the edge x = 0 at different heights
+  const net = (s: number, extra: number[][], extraBias: number[]) =>
+    mlpFromLayers(2, [
+      { activation: 'relu', weights: [[1, 0], [-1, 0], ...extra], bias: [0, 0, ...extraBias] },
+      { activation: 'linear', weights: [[s, s, ...extra.map(() => 0)]], bias: [0] },
+    ]);
+  for (const [name, s] of [
+    ['valley (f > c on both sides)', 1],
+    ['ridge (f < c on both sides)', -1],
+  ] as const) {
+    it(`${name}: the line x = 0 once, length 2, as one polyline`, () => {
+      const p = enumerateRegions(net(s, [[0, 1], [1, 3]], [0.5, -0.2]), { box: [-1, 1, -1, 1] });
+      const ls = levelSet(p, 0);
+      const { total, overlap } = lengths(ls);
+      expect(total).toBeCloseTo(2, 12);
+      expect(overlap).toBe(0);
+      expect(ls.lines.length).toBe(1);
+      expect(ls.closed[0]).toBe(false);
+    });
+  }
+  it('the rim of a flat region is reported once: relu(x) at level 0', () => {
+    const mlp = mlpFromLayers(2, [
+      { activation: 'relu', weights: [[1, 0], [0, 1]], bias: [0, 0.25] },
+      { activation: 'linear', weights: [[1, 0]], bias: [0] },
+    ]);
+    const ls = levelSet(enumerateRegions(mlp, { box: [-1, 1, -1, 1] }), 0);
+    expect(ls.flatRegions.length).toBe(2);
+    expect(lengths(ls)).toEqual({ total: 2, overlap: 0 });
+  });
+});

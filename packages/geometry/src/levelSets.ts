@@ -1,5 +1,6 @@
 import type { Partition } from './partition.js';
 import { chainSegments } from './polygon.js';
+import { ADJACENCY_EPSILON } from './merge.js';
 import { DEFAULT_TOLERANCE } from './predicates.js';
 
 /** The exact level set {x : f(x) = c} of one output inside the partition's box. */
@@ -22,8 +23,11 @@ export interface LevelSet {
  * The exact level set f(x) = c of output `output` (default 0): inside each activation region f is
  * affine, so the level set is one segment per region, found from the signs of f - c at the
  * region's vertices; segments are then chained into polylines. For logits, c = 0 gives the
- * decision boundary. A segment lying on an edge shared by two regions is reported once (by the
- * region where f > c).
+ * decision boundary. A segment lying on an edge between regions (a ridge or valley at level c,
+ * or the rim of a flat region) is reported exactly once, whatever the signs of f − c on the two
+ * sides: on-line edges are matched by split line and 1D interval (T-junctions included), the
+ * side traversing the split forwards owns a shared part, and the other side keeps only the parts
+ * not shared with a non-flat region. Box-side edges are reported by their region.
  */
 export function levelSet(p: Partition, c: number, options: { output?: number } = {}): LevelSet {
   const o = options.output ?? 0;
@@ -35,6 +39,9 @@ export function levelSet(p: Partition, c: number, options: { output?: number } =
   const flat: number[] = [];
   const co = p.coords;
   const pts: number[] = [];
+  // on-line interior edges: (vertex k, next vertex k2, region) triples and their split ids
+  const onEdge: number[] = [];
+  const onSplit: number[] = [];
   for (let r = 0; r < p.regionCount; r++) {
     const m = (r * p.outputDim + o) * 3;
     const a = p.outputMaps[m];
@@ -58,8 +65,20 @@ export function levelSet(p: Partition, c: number, options: { output?: number } =
       continue;
     }
     if (pos === 0 || neg === 0) {
-      // touches at most along an edge: report the edge only from the side where f > c
-      if (neg > 0) continue;
+      // touches at most along an edge (or at a vertex): collect its on-line edges; one owner each below
+      for (let i = 0; i < n; i++) {
+        const j = i + 1 === n ? 0 : i + 1;
+        if (sgn(val(i)) !== 0 || sgn(val(j)) !== 0) continue;
+        const sid = p.edgeSplit[s0 + i];
+        if (sid < 0) {
+          segs.push(co[2 * (s0 + i)], co[2 * (s0 + i) + 1], co[2 * (s0 + j)], co[2 * (s0 + j) + 1]);
+          segReg.push(r);
+        } else {
+          onEdge.push(s0 + i, s0 + j, r);
+          onSplit.push(sid);
+        }
+      }
+      continue;
     }
     pts.length = 0;
     for (let i = 0; i < n; i++) {
@@ -82,6 +101,7 @@ export function levelSet(p: Partition, c: number, options: { output?: number } =
     segReg.push(r);
   }
   const ext = Math.max(X, Y, x1 - x0, y1 - y0);
+  ownEdgeSegments(p, onEdge, onSplit, ADJACENCY_EPSILON * ext, segs, segReg);
   const { lines, closed } = chainSegments(segs, 1e-9 * ext);
   return {
     level: c,
@@ -92,4 +112,63 @@ export function levelSet(p: Partition, c: number, options: { output?: number } =
     closed,
     flatRegions: flat,
   };
+}
+
+/**
+ * Emits each on-line interior edge part once. Per split line, edges traversed forwards (along the
+ * split's direction) are emitted whole; an edge traversed backwards keeps only its parts not
+ * covered by a forward on-line edge (both sides of a shared part are on-line, unless one side is a
+ * flat region, which has no on-line edges of its own). Intervals are 1D positions along the split.
+ */
+function ownEdgeSegments(p: Partition, onEdge: number[], onSplit: number[], eps: number, segs: number[], segReg: number[]): void {
+  const m = onSplit.length;
+  if (m === 0) return;
+  const co = p.coords;
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => onSplit[a] - onSplit[b]);
+  const t0 = new Float64Array(m);
+  const t1 = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const s = onSplit[e];
+    const dx = p.splits.dir[2 * s];
+    const dy = p.splits.dir[2 * s + 1];
+    const k = onEdge[3 * e];
+    const k2 = onEdge[3 * e + 1];
+    t0[e] = co[2 * k] * dx + co[2 * k + 1] * dy;
+    t1[e] = co[2 * k2] * dx + co[2 * k2 + 1] * dy;
+  }
+  const emit = (e: number, ta: number, tb: number) => {
+    const k = onEdge[3 * e];
+    const k2 = onEdge[3 * e + 1];
+    const len = t1[e] - t0[e];
+    const fa = (ta - t0[e]) / len;
+    const fb = (tb - t0[e]) / len;
+    const ax = co[2 * k];
+    const ay = co[2 * k + 1];
+    const ux = co[2 * k2] - ax;
+    const uy = co[2 * k2 + 1] - ay;
+    segs.push(ax + fa * ux, ay + fa * uy, ax + fb * ux, ay + fb * uy);
+    segReg.push(onEdge[3 * e + 2]);
+  };
+  for (let i = 0; i < m; ) {
+    let j = i;
+    while (j < m && onSplit[order[j]] === onSplit[order[i]]) j++;
+    const fwd: number[] = [];
+    const bwd: number[] = [];
+    for (let q = i; q < j; q++) (t1[order[q]] > t0[order[q]] ? fwd : bwd).push(order[q]);
+    for (const e of fwd) emit(e, t0[e], t1[e]);
+    fwd.sort((a, b) => t0[a] - t0[b]);
+    for (const e of bwd) {
+      // walk [lo, hi] = [t1, t0] left to right, skipping the forward intervals
+      const hi = t0[e];
+      let at = t1[e];
+      for (const f of fwd) {
+        if (t1[f] <= at + eps) continue;
+        if (t0[f] >= hi - eps) break;
+        if (t0[f] > at + eps) emit(e, at, t0[f]);
+        at = Math.max(at, t1[f]);
+      }
+      if (hi > at + eps) emit(e, at, hi);
+    }
+    i = j;
+  }
 }
