@@ -45,7 +45,8 @@ Example:
   $ pnpm -s tessera gradcheck --arch 2-6-6-1 --activation tanh --json
   {"maxRelError": 3.1e-9, "perTensor": [{"name": "layers[0].weights", ...}], ...}
 
-Inputs are uniform in [-2, 2]^d and targets random, both from --seed (default 1). The relative error
+Weights are initialised as for training, biases uniform in [-0.5, 0.5] (so no unit sits exactly on
+a kink), inputs uniform in [-2, 2]^d and targets random, all from --seed (default 1). The relative error
 of an entry is |analytic - numeric| / max(|analytic|, |numeric|, 1e-3). Exit 0 when the max relative
 error is below --tolerance, 1 when it is not, 2 on a bad option.`,
     )
@@ -81,6 +82,8 @@ error is below --tolerance, 1 when it is not, 2 on a bad option.`,
       const activation = (names.length === 1 ? names[0] : names) as Activation | Activation[];
       const mlp = createMlp({ arch: widths, activation, seed });
       const rng = createRng(seed + 1);
+      // random biases, so no unit sits exactly on a kink (a dead relu layer would tie every maxout row at 0)
+      for (const layer of mlp.layers) for (let i = 0; i < layer.bias.length; i++) layer.bias[i] = rng.uniform(-0.5, 0.5);
       const d = mlp.inputDim;
       const k = mlp.outputDim;
       const x = new Float64Array(n * d);
