@@ -214,54 +214,92 @@ export function mergeLinearRegions(
 
 /**
  * The outlines of groups of regions (e.g. linear regions: `groupOf = p.linearRegionOf`), as rings
- * of (x, y) points: the edges of member regions that are not shared with a member of the same
- * group, chained end to end. Outer rings are counter-clockwise, holes clockwise. Returns, per
- * group, its rings.
+ * of (x, y) points: the parts of member regions' edges that are not shared with a member of the
+ * same group, chained end to end. Shared parts are found per split line as 1D interval overlaps,
+ * so an edge only partly shared (a T-junction: the other side is cut into regions of different
+ * groups) keeps exactly its unshared part. Outer rings are counter-clockwise, holes clockwise.
+ * Returns, per group, its rings.
  */
 export function groupOutlines(p: Partition, groupOf: Uint32Array, groupCount: number): Float64Array[][] {
-  const internal = new Uint8Array(p.vertexCount);
-  // mark region edges fully covered by a same-group neighbour
-  const { a, b, split, length, count } = p.adjacency;
-  const edgeOf = new Map<number, number[]>();
-  for (let r = 0; r < p.regionCount; r++)
-    for (let k = p.regionStart[r]; k < p.regionStart[r + 1]; k++) {
-      const s = p.edgeSplit[k];
-      if (s < 0) continue;
-      const list = edgeOf.get(s);
-      if (list) list.push(k);
-      else edgeOf.set(s, [k]);
-    }
-  const regionOfVertex = new Uint32Array(p.vertexCount);
-  for (let r = 0; r < p.regionCount; r++) regionOfVertex.fill(r, p.regionStart[r], p.regionStart[r + 1]);
+  const S = p.splits.count;
+  const dir = p.splits.dir;
+  const es = p.edgeSplit;
   const c = p.coords;
-  const edgeLen = (k: number) => {
-    const r = regionOfVertex[k];
-    const k2 = k + 1 === p.regionStart[r + 1] ? p.regionStart[r] : k + 1;
-    return Math.hypot(c[2 * k2] - c[2 * k], c[2 * k2 + 1] - c[2 * k + 1]);
-  };
-  const covered = new Float64Array(p.vertexCount);
-  for (let e = 0; e < count; e++) {
-    if (groupOf[a[e]] !== groupOf[b[e]]) continue;
-    for (const k of edgeOf.get(split[e]) ?? []) {
-      const r = regionOfVertex[k];
-      if (r === a[e] || r === b[e]) covered[k] += length[e];
-    }
-  }
-  const eps = 1e-9 * boxExtent(p);
-  for (let k = 0; k < p.vertexCount; k++) if (p.edgeSplit[k] >= 0 && covered[k] >= edgeLen(k) - eps) internal[k] = 1;
   const segs: number[][] = Array.from({ length: groupCount }, () => []);
+  // interior edges bucketed by split (vertex index k of the edge k → next, its region)
+  const cnt = new Int32Array(S + 1);
+  for (let k = 0; k < es.length; k++) if (es[k] >= 0) cnt[es[k] + 1]++;
+  for (let s = 0; s < S; s++) cnt[s + 1] += cnt[s];
+  const E = cnt[S];
+  const ek = new Int32Array(E);
+  const ek2 = new Int32Array(E);
+  const er = new Uint32Array(E);
+  const t0 = new Float64Array(E);
+  const t1 = new Float64Array(E);
+  const fill = cnt.slice(0, S);
   for (let r = 0; r < p.regionCount; r++) {
     const s0 = p.regionStart[r];
     const s1 = p.regionStart[r + 1];
-    const g = segs[groupOf[r]];
     for (let k = s0; k < s1; k++) {
-      if (internal[k]) continue;
       const k2 = k + 1 === s1 ? s0 : k + 1;
-      g.push(c[2 * k], c[2 * k + 1], c[2 * k2], c[2 * k2 + 1]);
+      const sid = es[k];
+      if (sid < 0) {
+        segs[groupOf[r]].push(c[2 * k], c[2 * k + 1], c[2 * k2], c[2 * k2 + 1]);
+        continue;
+      }
+      const e = fill[sid]++;
+      ek[e] = k;
+      ek2[e] = k2;
+      er[e] = r;
+      t0[e] = c[2 * k] * dir[2 * sid] + c[2 * k + 1] * dir[2 * sid + 1];
+      t1[e] = c[2 * k2] * dir[2 * sid] + c[2 * k2 + 1] * dir[2 * sid + 1];
+    }
+  }
+  const eps = ADJACENCY_EPSILON * boxExtent(p);
+  const lo = (e: number) => Math.min(t0[e], t1[e]);
+  const hi = (e: number) => Math.max(t0[e], t1[e]);
+  const emit = (e: number, ta: number, tb: number) => {
+    const fa = (ta - t0[e]) / (t1[e] - t0[e]);
+    const fb = (tb - t0[e]) / (t1[e] - t0[e]);
+    const ax = c[2 * ek[e]];
+    const ay = c[2 * ek[e] + 1];
+    const ux = c[2 * ek2[e]] - ax;
+    const uy = c[2 * ek2[e] + 1] - ay;
+    // keep the edge's own direction (counter-clockwise around its region)
+    const [f0, f1] = t1[e] > t0[e] ? [fa, fb] : [fb, fa];
+    segs[groupOf[er[e]]].push(ax + f0 * ux, ay + f0 * uy, ax + f1 * ux, ay + f1 * uy);
+  };
+  // per split: each edge minus the same-group edges on the other side (both sides sorted by lo)
+  const side = (a: number, b: number, fwd: boolean): number[] => {
+    const out: number[] = [];
+    for (let e = a; e < b; e++) if (t1[e] > t0[e] === fwd) out.push(e);
+    return out.sort((x, y) => lo(x) - lo(y));
+  };
+  for (let s = 0; s < S; s++) {
+    const A = side(cnt[s], cnt[s + 1], true);
+    const B = side(cnt[s], cnt[s + 1], false);
+    for (const [X, Y] of [
+      [A, B],
+      [B, A],
+    ]) {
+      let j = 0;
+      for (const e of X) {
+        const g = groupOf[er[e]];
+        const h = hi(e);
+        let at = lo(e);
+        while (j < Y.length && hi(Y[j]) <= at + eps) j++;
+        for (let q = j; q < Y.length && lo(Y[q]) < h - eps; q++) {
+          const f = Y[q];
+          if (groupOf[er[f]] !== g || er[f] === er[e]) continue;
+          if (lo(f) > at + eps) emit(e, at, lo(f));
+          at = Math.max(at, hi(f));
+        }
+        if (h > at + eps) emit(e, at, h);
+      }
     }
   }
   const tol = 1e-9 * boxExtent(p);
-  return segs.map((s) => chainSegments(s, tol, true).lines);
+  return segs.map((sg) => chainSegments(sg, tol, true).lines);
 }
 
 /** The outlines of the linear regions (possibly non-convex, possibly with holes), as rings. */

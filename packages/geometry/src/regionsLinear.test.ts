@@ -386,3 +386,64 @@ describe('linear regions: merge = union-find over geometric adjacency (fast-chec
     );
   });
 });
+
+// ------------------------------------------------------------------ T-junctions, by hand
+describe('T-junctions: an edge only partly shared', () => {
+  // box [0,2]×[0,1]; R0 = [0,1]×[0,1]; R1 = [1,2]×[0,½] and R2 = [1,2]×[½,1] cut by a second split.
+  // Split 0 is the line x = 1 (direction (0, 1)); split 1 is y = ½ (direction (1, 0)).
+  // R0 and R1 have the same map, R2 another: the linear regions are R0 ∪ R1 (an L) and R2.
+  const part = {
+    box: [0, 2, 0, 1],
+    regionCount: 3,
+    // CCW; edgeSplit[k] labels the edge k → k+1 (negative: box sides)
+    coords: Float64Array.from([0, 0, 1, 0, 1, 1, 0, 1, 1, 0, 2, 0, 2, 0.5, 1, 0.5, 1, 0.5, 2, 0.5, 2, 1, 1, 1]),
+    regionStart: Uint32Array.from([0, 4, 8, 12]),
+    edgeSplit: Int32Array.from([-1, 0, -3, -4, -1, -2, 1, 0, 1, -2, -3, 0]),
+    vertexCount: 12,
+    splits: { count: 2, layer: Int32Array.of(0, 1), unit: Int32Array.of(0, 0), sub: Int32Array.of(0, 0), dir: Float64Array.of(0, 1, 1, 0) },
+    outputDim: 1,
+    outputMaps: Float64Array.from([1, 0, 0, 1, 0, 0, 0, 1, 0]),
+    mergeTolerance: 1e-9,
+    mapNoise: Float64Array.of(0),
+  } as unknown as Partition;
+
+  it('adjacency finds both partial overlaps on x = 1, and the merge joins R0 and R1 only', async () => {
+    const { computeAdjacency, mergeLinearRegions } = await import('./merge.js');
+    part.adjacency = computeAdjacency(part);
+    const pairs = Array.from({ length: part.adjacency.count }, (_, i) => [part.adjacency.a[i], part.adjacency.b[i], part.adjacency.length[i]]);
+    expect(pairs.sort()).toEqual([
+      [0, 1, 0.5],
+      [0, 2, 0.5],
+      [1, 2, 1],
+    ]);
+    const m = mergeLinearRegions(part);
+    expect(m.count).toBe(2);
+    expect(m.of[0]).toBe(m.of[1]);
+    expect(m.of[2]).not.toBe(m.of[0]);
+    part.linearRegionOf = m.of;
+    part.linearRegionCount = m.count;
+    checkAgainstOracle(part);
+  });
+
+  it('the outline of R0 ∪ R1 is the L-shaped hexagon: only the unshared half of R0’s edge is kept', async () => {
+    const { groupOutlines } = await import('./merge.js');
+    const { polygonArea } = await import('./polygon.js');
+    const rings = groupOutlines(part, part.linearRegionOf, part.linearRegionCount);
+    const g = part.linearRegionOf[0];
+    expect(rings[g].length).toBe(1);
+    expect(polygonArea(rings[g][0])).toBeCloseTo(1.5, 14);
+    // 6 corners of the L (collinear points, if any, do not change the area)
+    const pts = new Set<string>();
+    for (let i = 0; i < rings[g][0].length; i += 2) pts.add(`${rings[g][0][i]},${rings[g][0][i + 1]}`);
+    for (const corner of ['0,0', '2,0', '2,0.5', '1,0.5', '1,1', '0,1']) expect(pts.has(corner)).toBe(true);
+    // perimeter 6: the shared half of x = 1 (from (1, 0) to (1, ½)) is not part of the outline
+    const ring = rings[g][0];
+    let perimeter = 0;
+    for (let i = 0; i < ring.length; i += 2) {
+      const j = (i + 2) % ring.length;
+      perimeter += Math.hypot(ring[j] - ring[i], ring[j + 1] - ring[i + 1]);
+    }
+    expect(perimeter).toBeCloseTo(6, 14);
+    expect(polygonArea(rings[part.linearRegionOf[2]][0])).toBeCloseTo(0.5, 14);
+  });
+});
