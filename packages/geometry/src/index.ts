@@ -21,3 +21,4 @@ export * from './sweep.js';
 export * from './ridges.js';
 export * from './ridgesCompare.js';
 export * from './questions.js';
+export * from './ngonApproximation.js';
