@@ -45,6 +45,31 @@ describe('tessera towers', () => {
     expect(JSON.parse(r.stdout).supErrorKind).toBe('estimated');
   });
 
+  it('--shape ngon: one hidden layer of 8-gon towers, hand-built vs least squares, model written', () => {
+    const out = join(dir, 'ngon.json');
+    const r = tessera([
+      'towers', '--hidden-layers', '1', '--shape', 'ngon', '--sides', '8', '--grid', '2', '--kind', 'sigmoid', '--out', out, '--json',
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.neurons).toBe(2 * 2 * 8);
+    expect(j.parameters).toBe(32 * 3 + 33);
+    expect(j.supErrorKind).toBe('estimated');
+    expect(j.fits.leastSquares.rmse).toBeLessThan(j.fits.hand.rmse);
+    // the hand-built sum sits on the other towers' skirts (each adds about f(c)/2 far away)
+    expect(j.skirt.meanSkirt).toBeGreaterThan(5);
+    const mlp = parseMlpText(readFileSync(out, 'utf8'));
+    expect(mlp.layers.map((l) => l.activation)).toEqual(['sigmoid', 'linear']);
+    // the error grid (301², corners included) contains these points: |net − f| <= supError there
+    for (const [x, y] of [[-2, -2], [0, 0], [2, 2], [-2 + 4 / 300, 1]] as const) {
+      const v = evaluatePoint(mlp, [x, y])[0]!;
+      expect(Math.abs(v - (x * x + y * y + 3))).toBeLessThanOrEqual(j.supError + 1e-9);
+    }
+    const bad = tessera(['towers', '--shape', 'ngon', '--hidden-layers', '2']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--shape ngon needs --hidden-layers 1/);
+  });
+
   it('rejects an unsafe expression with exit 2 and writes nothing', () => {
     const out = join(dir, 'bad-f.json');
     const r = tessera(['towers', '--f', 'process.exit(0)', '--out', out]);
