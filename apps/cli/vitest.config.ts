@@ -1,3 +1,3 @@
 import { tesseraVitestConfig } from '@tessera/vitest-config';
 
-export default tesseraVitestConfig();
+export default tesseraVitestConfig({ globalSetup: ['test/globalSetup.ts'] });

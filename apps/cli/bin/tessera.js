@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 
-const built = new URL('../dist/bin.js', import.meta.url);
+const built = new URL('../dist/tessera.mjs', import.meta.url);
 if (existsSync(built)) {
   await import(built.href);
 } else {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
 import { commands } from './commands/index.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Global options every command sees through `command.optsWithGlobals()`. */
 export interface GlobalOptions {

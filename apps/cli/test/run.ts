@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
-const ARGS = ['--conditions=tessera-source', '--import', 'tsx', BIN];
+/** The bundled binary built by test/globalSetup.ts from src/bin.ts (see scripts/bundle.mjs). */
+const BIN = fileURLToPath(new URL('../.test-bundle/tessera.mjs', import.meta.url));
+const ARGS = [BIN];
 
 export interface RunResult {
   status: number;
@@ -16,7 +17,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs the real `tessera` binary (from source, through tsx) in a child process. */
+/** Runs the real `tessera` binary (bundled from the sources before the tests) in a child process. */
 export function tessera(args: string[], options: RunOptions = {}): RunResult {
   const r = spawnSync(process.execPath, [...ARGS, ...args], {
     cwd: options.cwd,
