@@ -8,6 +8,8 @@ import {
   bumpNet,
   enumerateRegions,
   linePieces,
+  ngonApproximationTable,
+  approximateWithNgonTowers,
   ngonTable,
   ngonTowerNet,
   type Partition,
@@ -70,7 +72,7 @@ export function towersSection(ctx: DemoContext): { section: Section; best: { neu
   const last = pyr[pyr.length - 1]!;
   const body = [
     p(
-      `${code('approximateWithTowers')} builds real networks from towers on a k × k grid over [-2, 2]² and measures max |net − f| — for ReLU nets an upper bound certified from the curvature bound ‖∇²f‖ ≤ 2 (exact regions, then the error on each piece), for sigmoid nets a fine-grid estimate — and the RMS error. Two hidden layers give localised towers (Nielsen); one hidden layer can only add ridge functions, here x-bumps plus y-bumps. One-hidden-layer <em>n-gon</em> towers (Question 2) are not summed into a landscape here: without a threshold unit each carries skirts that decay only like 1/ρ and accumulate (theory §3.4), and with one threshold only a single tower can be isolated — so the one-layer rows use the ridge structure that f = x₁² + x₂² + 3 happens to have.`,
+      `${code('approximateWithTowers')} builds real networks from towers on a k × k grid over [-2, 2]² and measures max |net − f| — for ReLU nets an upper bound certified from the curvature bound ‖∇²f‖ ≤ 2 (exact regions, then the error on each piece), for sigmoid nets a fine-grid estimate — and the RMS error. Two hidden layers give localised towers (Nielsen); one hidden layer can only add ridge functions, here x-bumps plus y-bumps. One-hidden-layer <em>n-gon</em> towers are summed into a landscape in Question 2: without a threshold unit each carries skirts that decay only like 1/ρ and accumulate (theory §3.4), so Nielsen's hand-built heights fail there and only least-squares output weights make them work; the one-layer rows here use the ridge structure that f = x₁² + x₂² + 3 happens to have.`,
     ),
     table(['construction', 'k', 'neurons', 'parameters', 'sup error', 'kind', 'RMSE', 'rate in N'], rows, 'rate in N: log(e_prev / e) / log(N / N_prev); a P1 interpolant on a grid of spacing 4/k has error ∝ 1/k² ∝ 1/N, so the rate tends to 1 for the 2-layer nets (N ∝ k²) and 2 for the separable 1-layer nets (N ∝ k).'),
     p(
@@ -143,6 +145,7 @@ export function oneLayerSection(ctx: DemoContext): Section {
     cmp.push(['ReLU', two.neurons, two.supError, two.rmse, one ? one.neurons : null, one ? one.supError : null, one ? one.rmse : null]);
     cmp.push(['sigmoid', twoS.neurons, twoS.supError, twoS.rmse, oneS ? oneS.neurons : null, oneS ? oneS.supError : null, oneS ? oneS.rmse : null]);
   }
+  const ngon = ngonLandscape(ctx);
   const skirt8 = ngonTowerNet({ n: 8, r: 1, kind: 'sigmoid', steepness: 30 });
   const hm = heatmap(
     { grid: sampleNet(skirt8, [-4, 4, -4, 4], 121) },
@@ -185,6 +188,7 @@ export function oneLayerSection(ctx: DemoContext): Section {
     p(
       'For this separable f the one-layer nets win at equal size, because f needs no localisation. The two-layer towers are the general-purpose construction (any f, Nielsen\'s proof); one layer needs either a separable/ridge structure or many directions and a threshold per tower.',
     ),
+    ngon.body,
   ].join('\n');
   return { id: 'q2', title: 'Question 2: one hidden layer in 3D', body };
 }
@@ -248,4 +252,77 @@ export function ridgesSection(ctx: DemoContext, nets: TrainedNet[]): Section {
     ),
   ].join('\n');
   return { id: 'q3', title: 'Question 3: must weights be zero? do towers approach circles?', body };
+}
+
+/**
+ * One hidden layer of n-gon towers approximating the whole f (not only its separable part): k² cells,
+ * n sigmoid steps each, linear output; hand-built heights f(centre)/n vs least-squares output
+ * weights on the same hidden units, next to two-hidden-layer towers of at most the same size.
+ */
+function ngonLandscape(ctx: DemoContext): { body: string } {
+  const rows = ngonApproximationTable(F, BOX, {
+    grids: [2, 4, 6],
+    sides: [4, 8, 16],
+    gridResolution: ctx.quick ? 61 : 101,
+    fitResolution: ctx.quick ? 31 : 41,
+    skirtResolution: ctx.quick ? 41 : 61,
+  });
+  const twoLayer = new Map<string, { neurons: number; supError: number; rmse: number }>();
+  const twoLayerFor = (budget: number, kind: 'sigmoid' | 'relu') => {
+    const k = towerGridForBudget(budget, kind === 'relu' ? { kind, hiddenLayers: 2, shape: 'pyramid' } : { kind, hiddenLayers: 2 });
+    if (k === null) return null;
+    const key = `${kind}-${k}`;
+    let t = twoLayer.get(key);
+    if (!t) {
+      const a =
+        kind === 'relu'
+          ? approximateWithTowers(F, BOX, { kind, hiddenLayers: 2, shape: 'pyramid', grid: k, curvatureBound: 2 })
+          : approximateWithTowers(F, BOX, { kind, hiddenLayers: 2, grid: k, gridResolution: ctx.quick ? 41 : 61 });
+      t = { neurons: a.neurons, supError: a.supError, rmse: a.rmse };
+      twoLayer.set(key, t);
+    }
+    return t;
+  };
+  const cells: Cell[][] = rows.map((r) => {
+    const sig = twoLayerFor(r.neurons, 'sigmoid');
+    const pyr = twoLayerFor(r.neurons, 'relu');
+    return [
+      r.grid,
+      r.sides,
+      r.neurons,
+      r.parameters,
+      r.hand.supError,
+      r.hand.rmse,
+      r.skirt.meanSkirt,
+      r.leastSquares.supError,
+      r.leastSquares.rmse,
+      sig?.neurons ?? null,
+      sig?.supError ?? null,
+      sig?.rmse ?? null,
+      pyr?.neurons ?? null,
+      pyr?.supError ?? null,
+      pyr?.rmse ?? null,
+    ];
+  });
+  const best = rows.reduce((a, b) => (b.leastSquares.rmse < a.leastSquares.rmse ? b : a));
+  const net = approximateWithNgonTowers(F, BOX, { grid: best.grid, sides: best.sides, fitResolution: ctx.quick ? 31 : 41, gridResolution: 3 });
+  const model = ctx.writeModel(`ngon-${best.sides}-towers-${best.grid}x${best.grid}-least-squares`, net.mlp);
+  const fig = surface3d(
+    { box: BOX, grid: sampleNet(net.mlp, BOX, ctx.quick ? 41 : 61), target: sampleFunction(F, BOX, 25) },
+    { title: `${best.grid}×${best.grid} ${best.sides}-gon towers, 1 hidden layer, ${best.neurons} units`, width: 520, idPrefix: 'ngonls-' },
+  );
+  const fFig = ctx.writeFigure('12b-ngon-towers-least-squares', fig, true);
+  const hand4 = rows.find((r) => r.grid === 4 && r.sides === 8);
+  const body = [
+    p(
+      `<strong>One hidden layer of n-gon towers approximating the whole f</strong> (${code('approximateWithNgonTowers')}, ${code('ngonApproximationTable')}): a k × k grid, one regular n-gon tower per cell (n sigmoid steps, w = 1000, apothem half a cell), all k²·n units in one hidden layer and a linear output. <em>Hand-built</em>: Nielsen's heights h = f(centre)/n, so each plateau is n·h = f(centre) — but every other tower adds its skirt (about f(c)/2 far away, decaying like n h r/(πρ)), and the skirts of k² towers pile up (theory §3.4): the mean skirt column is what the hand-built sum carries on top of the plateaus${hand4 ? ` (${num(hand4.skirt.meanSkirt, 3)} for k = 4, n = 8, against f ≤ 11)` : ''}. <em>Least squares</em>: the same hidden units, output weights and bias from the normal equations (ridge 10⁻⁵ of the mean diagonal) against f on a fine grid — the skirts are then used, not fought. Sup errors are fine-grid estimates (${ctx.quick ? '61' : '101'}² points for the n-gon nets, ${ctx.quick ? '41' : '61'}² for the 2L sigmoid boxes) for the sigmoid nets and certified upper bounds for the ReLU pyramids.`,
+    ),
+    table(
+      ['k', 'n', 'neurons', 'parameters', 'hand: sup error (est.)', 'hand: RMSE', 'hand: mean skirt', 'LS: sup error (est.)', 'LS: RMSE', '2L sigmoid boxes: neurons', 'sup (est.)', 'RMSE', '2L ReLU pyramids: neurons', 'sup (certified)', 'RMSE'],
+      cells,
+      'Two-hidden-layer columns: the largest grid whose neuron count does not exceed the one-layer net\'s. The 2L sigmoid boxes have their first steps on the box edge, which caps their sup error near max f (see the towers section); their RMSE is the fair comparison.',
+    ),
+    figure(fig, `The best one-hidden-layer n-gon net (k = ${best.grid}, n = ${best.sides}, least squares; RMSE ${num(best.leastSquares.rmse, 3)}) over the target f in orange: the same hidden units with hand-built heights would float ${num(best.skirt.meanSkirt, 3)} above f on average. Model: <a href="${model}">${model}</a>.`, fFig),
+  ].join('\n');
+  return { body };
 }
