@@ -138,8 +138,9 @@ describe('one-hidden-layer n-gon tower approximation', () => {
         const o = { grid: k, sides: n, kind, steepness: kind === 'relu' ? 20 : 200, fitResolution: 40, gridResolution: 41, maxRegions: 1 };
         const hand = approximateWithNgonTowers(F, BOX, { ...o, fit: 'hand' });
         const ls = approximateWithNgonTowers(F, BOX, { ...o, fit: 'least-squares' });
-        // LS minimises ‖Φβ − y‖² + λ‖β‖² (λ ~ 1e-9 of the mean diagonal): at most a 1e-6 relative slack
-        expect(ls.fitRmse).toBeLessThanOrEqual(hand.fitRmse * (1 + 1e-6) + 1e-9);
+        // LS minimises ‖Φβ − y‖² + λ‖β‖², so ‖Φβ_LS − y‖² <= ‖Φβ_hand − y‖² + λ‖β_hand‖²; λ is 1e-5 of the
+        // mean diagonal, so the slack is far below 1e-4 of the hand-built residual here
+        expect(ls.fitRmse).toBeLessThanOrEqual(hand.fitRmse * (1 + 1e-4));
         expect(ls.rmse).toBeLessThan(hand.rmse);
       }
   });
