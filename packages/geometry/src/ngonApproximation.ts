@@ -393,6 +393,8 @@ export interface NgonApproximationRow {
   hand: { supError: number; rmse: number; fitRmse: number; supErrorKind: TowerError['supErrorKind'] };
   leastSquares: { supError: number; rmse: number; fitRmse: number; supErrorKind: TowerError['supErrorKind'] };
   skirt: NgonSkirtReport;
+  /** The two networks, with `keepNets: true`. */
+  nets?: { hand: Mlp; leastSquares: Mlp };
 }
 
 /**
@@ -402,7 +404,12 @@ export interface NgonApproximationRow {
 export function ngonApproximationTable(
   f: (x: number, y: number) => number,
   box: TowerBox2,
-  options: Omit<NgonApproximationOptions, 'grid' | 'sides' | 'fit'> & { grids?: readonly number[]; sides?: readonly number[]; skirtResolution?: number } = {},
+  options: Omit<NgonApproximationOptions, 'grid' | 'sides' | 'fit'> & {
+    grids?: readonly number[];
+    sides?: readonly number[];
+    skirtResolution?: number;
+    keepNets?: boolean;
+  } = {},
 ): NgonApproximationRow[] {
   const grids = options.grids ?? [2, 4, 6];
   const sides = options.sides ?? [4, 8, 16];
@@ -420,6 +427,7 @@ export function ngonApproximationTable(
         hand: pick(hand),
         leastSquares: pick(ls),
         skirt: ngonSkirtContribution(hand, f, box, options.skirtResolution ?? 101),
+        ...(options.keepNets ? { nets: { hand: hand.mlp, leastSquares: ls.mlp } } : {}),
       });
     }
   return rows;

@@ -9,7 +9,6 @@ import {
   enumerateRegions,
   linePieces,
   ngonApproximationTable,
-  approximateWithNgonTowers,
   ngonTable,
   ngonTowerNet,
   type Partition,
@@ -266,6 +265,7 @@ function ngonLandscape(ctx: DemoContext): { body: string } {
     gridResolution: ctx.quick ? 61 : 101,
     fitResolution: ctx.quick ? 31 : 41,
     skirtResolution: ctx.quick ? 41 : 61,
+    keepNets: true,
   });
   const twoLayer = new Map<string, { neurons: number; supError: number; rmse: number }>();
   const twoLayerFor = (budget: number, kind: 'sigmoid' | 'relu') => {
@@ -305,10 +305,10 @@ function ngonLandscape(ctx: DemoContext): { body: string } {
     ];
   });
   const best = rows.reduce((a, b) => (b.leastSquares.rmse < a.leastSquares.rmse ? b : a));
-  const net = approximateWithNgonTowers(F, BOX, { grid: best.grid, sides: best.sides, fitResolution: ctx.quick ? 31 : 41, gridResolution: 3 });
-  const model = ctx.writeModel(`ngon-${best.sides}-towers-${best.grid}x${best.grid}-least-squares`, net.mlp);
+  const bestNet = best.nets!.leastSquares;
+  const model = ctx.writeModel(`ngon-${best.sides}-towers-${best.grid}x${best.grid}-least-squares`, bestNet);
   const fig = surface3d(
-    { box: BOX, grid: sampleNet(net.mlp, BOX, ctx.quick ? 41 : 61), target: sampleFunction(F, BOX, 25) },
+    { box: BOX, grid: sampleNet(bestNet, BOX, ctx.quick ? 41 : 61), target: sampleFunction(F, BOX, 25) },
     { title: `${best.grid}×${best.grid} ${best.sides}-gon towers, 1 hidden layer, ${best.neurons} units`, width: 520, idPrefix: 'ngonls-' },
   );
   const fFig = ctx.writeFigure('12b-ngon-towers-least-squares', fig, true);
