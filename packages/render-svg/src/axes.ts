@@ -1,5 +1,6 @@
 import { format as d3format } from 'd3-format';
 import { esc, num } from './svg.js';
+import { textWidth } from './text.js';
 
 /** The subset of a d3 scale the axes need. */
 export interface AxisScale {
@@ -59,13 +60,49 @@ export function axisLeft(scale: AxisScale, x: number, o: AxisOptions = {}): stri
   for (const t of scale.ticks(count)) {
     const y = num(scale(t));
     const label = f(t);
-    widest = Math.max(widest, label.length);
+    widest = Math.max(widest, textWidth(label, fs));
     s += `<line x1="${num(x - 5)}" x2="${num(x)}" y1="${y}" y2="${y}" stroke="#000"/><text x="${num(x - 7)}" y="${y}" dy="0.32em">${esc(label)}</text>`;
   }
   if (o.label) {
-    const lx = x - 12 - widest * fs * 0.6;
+    const lx = x - 12 - widest - 0.24 * (fs + 1);
     const cy = (r0 + r1) / 2;
     s += `<text transform="translate(${num(lx)},${num(cy)}) rotate(-90)" text-anchor="middle" font-size="${fs + 1}">${esc(o.label)}</text>`;
   }
   return `${s}</g>`;
+}
+
+/**
+ * Room in px a left axis needs to the left of its line (ticks, tick labels, rotated title), for a
+ * scale with this domain; used to size the left margin from the content.
+ */
+export function axisLeftWidth(scale: AxisScale, o: AxisOptions = {}): number {
+  const count = o.ticks ?? 6;
+  const fs = o.fontSize ?? 11;
+  const f = tickFormatter(scale, count, o.format);
+  let widest = 0;
+  for (const t of scale.ticks(count)) widest = Math.max(widest, textWidth(f(t), fs));
+  return 12 + widest + (o.label ? fs + 1 + 4 : 0);
+}
+
+/** Room in px a bottom axis needs below its line (ticks, labels, title). */
+export function axisBottomHeight(o: AxisOptions = {}): number {
+  const fs = o.fontSize ?? 11;
+  return o.label ? 12 + 2 * fs + (fs + 1) * 0.24 + 2 : 7 + fs + 0.24 * fs + 2;
+}
+
+/** How far a bottom axis's first and last tick labels reach beyond the ends of its range. */
+export function axisBottomOverhang(scale: AxisScale, o: AxisOptions = {}): { left: number; right: number } {
+  const count = o.ticks ?? 6;
+  const fs = o.fontSize ?? 11;
+  const f = tickFormatter(scale, count, o.format);
+  const [r0, r1] = scale.range() as [number, number];
+  let left = 0;
+  let right = 0;
+  for (const t of scale.ticks(count)) {
+    const x = scale(t);
+    const w = textWidth(f(t), fs) / 2;
+    left = Math.max(left, r0 - (x - w));
+    right = Math.max(right, x + w - r1);
+  }
+  return { left, right };
 }

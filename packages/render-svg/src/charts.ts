@@ -1,8 +1,8 @@
 import { line } from 'd3-shape';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { axisBottom, axisLeft, type AxisScale } from './axes.js';
+import { type AxisScale, axisBottom, axisBottomHeight, axisBottomOverhang, axisLeft, axisLeftWidth } from './axes.js';
 import { CLASS_PALETTE } from './coloring.js';
-import { swatchLegend } from './legend.js';
+import { type SwatchItem, swatchLegend, swatchLegendRows, swatchLegendSize, swatchRows } from './legend.js';
 import { esc, type FigureOptions, num, svgDocument } from './svg.js';
 import type { Series } from './types.js';
 
@@ -49,8 +49,6 @@ function xyChart(layers: Layer[], o: ChartOptions, defaultTitle: string, descrip
   const height = o.height ?? 360;
   const title = o.title ?? '';
   const labelled = layers.filter((l) => l.label);
-  const legendW = labelled.length > 0 ? Math.min(190, 34 + Math.max(...labelled.map((l) => (l.label as string).length)) * fs * 0.6) : 0;
-  const margin = { top: title ? 38 : 16, right: 18 + legendW, bottom: 48, left: 66 };
   const logX = o.xScale === 'log';
   const logY = o.yScale === 'log';
   let xmin = Number.POSITIVE_INFINITY;
@@ -69,19 +67,40 @@ function xyChart(layers: Layer[], o: ChartOptions, defaultTitle: string, descrip
   if (!Number.isFinite(xmin)) [xmin, xmax, ymin, ymax] = [0, 1, logY ? 1 : 0, logY ? 10 : 1];
   if (!(xmax > xmin)) [xmin, xmax] = logX ? [xmin / 2, xmax * 2] : [xmin - 0.5, xmax + 0.5];
   if (!(ymax > ymin)) [ymin, ymax] = logY ? [ymin / 2, ymax * 2] : [ymin - 0.5, ymax + 0.5];
-  const left = margin.left;
-  const top = margin.top;
-  const plotW = width - margin.left - margin.right;
-  const plotH = height - margin.top - margin.bottom;
-  const xs = (logX ? scaleLog() : scaleLinear()).domain(o.xDomain ? [...o.xDomain] : [xmin, xmax]).range([left, left + plotW]);
-  const ys = (logY ? scaleLog() : scaleLinear()).domain(o.yDomain ? [...o.yDomain] : [ymin, ymax]).range([top + plotH, top]);
+  // margins measured from their content: y tick labels, legend entries, x tick overhang
+  const afs = Math.max(8, fs - 1);
+  const lfs = Math.max(8, fs - 1);
+  const items: SwatchItem[] = labelled.map((l) => ({
+    label: l.label as string,
+    color: l.color,
+    kind: l.kind === 'points' ? ('circle' as const) : l.dashed ? ('dash' as const) : ('line' as const),
+  }));
+  const xs = (logX ? scaleLog() : scaleLinear()).domain(o.xDomain ? [...o.xDomain] : [xmin, xmax]);
+  const ys = (logY ? scaleLog() : scaleLinear()).domain(o.yDomain ? [...o.yDomain] : [ymin, ymax]);
   if (!logX && !o.xDomain) xs.nice();
   if (!o.yDomain) ys.nice();
+  const top = title ? Math.ceil(fs * 2.2) + 8 : Math.ceil(afs * 0.5) + 8;
+  const bottomAxis = Math.ceil(axisBottomHeight({ label: 'x', fontSize: afs })) + 4;
+  const yTicks = (h: number) => Math.max(2, Math.round(h / 50));
+  const provisionalH = height - top - bottomAxis;
+  const left = Math.ceil(axisLeftWidth(ys as unknown as AxisScale, { label: 'y', ticks: yTicks(provisionalH), fontSize: afs })) + 4;
+  const sw = swatchLegendSize(items, lfs);
+  const sideGap = 18;
+  const over = axisBottomOverhang(xs.copy().range([0, width * 0.7]) as unknown as AxisScale, { ticks: Math.max(2, Math.round((width * 0.7) / 90)), fontSize: afs });
+  // legend beside the plot when that leaves it at least 55% of the width, else in rows below it
+  const side = items.length > 0 && width - left - sideGap - sw.width - 6 >= 0.55 * width;
+  const rows = items.length > 0 && !side ? swatchRows(items, width - left - 6, lfs) : undefined;
+  const right = Math.ceil(side ? sideGap + sw.width + 6 : over.right + 8);
+  const bottom = bottomAxis + (rows ? rows.height + 8 : 0);
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  xs.range([left, left + plotW]);
+  ys.range([top + plotH, top]);
   const id = o.idPrefix ?? 'ch-';
   let body = `<defs><clipPath id="${id}clip"><rect x="${num(left - 4)}" y="${num(top - 4)}" width="${num(plotW + 8)}" height="${num(plotH + 8)}"/></clipPath></defs>`;
   const grid = o.grid === false ? 0 : 1;
-  body += axisBottom(xs as unknown as AxisScale, top + plotH, { label: o.xLabel ?? 'x', ticks: Math.max(2, Math.round(plotW / 90)), grid: grid * plotH });
-  body += axisLeft(ys as unknown as AxisScale, left, { label: o.yLabel ?? 'y', ticks: Math.max(2, Math.round(plotH / 50)), grid: grid * plotW });
+  body += axisBottom(xs as unknown as AxisScale, top + plotH, { label: o.xLabel ?? 'x', ticks: Math.max(2, Math.round(plotW / 90)), grid: grid * plotH, fontSize: afs });
+  body += axisLeft(ys as unknown as AxisScale, left, { label: o.yLabel ?? 'y', ticks: yTicks(plotH), grid: grid * plotW, fontSize: afs });
   body += `<g class="marks" clip-path="url(#${id}clip)">`;
   for (const l of layers) {
     if (l.kind === 'line') {
@@ -105,13 +124,8 @@ function xyChart(layers: Layer[], o: ChartOptions, defaultTitle: string, descrip
     }
   }
   body += '</g>';
-  if (labelled.length > 0)
-    body += swatchLegend(
-      labelled.map((l) => ({ label: l.label as string, color: l.color, kind: l.kind === 'points' ? ('circle' as const) : l.dashed ? ('dash' as const) : ('line' as const) })),
-      left + plotW + 18,
-      top + 10,
-      11,
-    );
+  if (side) body += swatchLegend(items, left + plotW + sideGap, top + lfs / 2 + 4, lfs);
+  else if (rows) body += swatchLegendRows(items, left, top + plotH + bottomAxis + 4 + lfs / 2 + 1, width - left - 6, lfs);
   return svgDocument({ width, height, title: title || defaultTitle, description: o.description ?? description, body, fontFamily: o.fontFamily, fontSize: fs, showTitle: Boolean(title) });
 }
 
@@ -169,13 +183,15 @@ export function regionsVsTheory(data: RegionsVsTheoryData, options: ChartOptions
   const logX = o.xScale === 'log';
   const logY = o.yScale === 'log';
   const layers: Layer[] = [];
+  // one colour per series: measured series take the palette from the start, bounds continue after them
+  const nm = data.measured.length;
   data.bounds.forEach((s, i) => {
     checkSeries(s, `bounds[${i}]`, logX, logY);
-    layers.push({ kind: 'line', label: s.label, x: s.x, y: s.y, color: SERIES_PALETTE[(i + 2) % SERIES_PALETTE.length] as string, dashed: true });
+    layers.push({ kind: 'line', label: s.label, x: s.x, y: s.y, color: SERIES_PALETTE[(nm + i) % SERIES_PALETTE.length] as string, dashed: true });
   });
   data.measured.forEach((s, i) => {
     checkSeries(s, `measured[${i}]`, logX, logY);
-    layers.push({ kind: 'points', label: s.label, x: s.x, y: s.y, color: SERIES_PALETTE[i % 2] as string });
+    layers.push({ kind: 'points', label: s.label, x: s.x, y: s.y, color: SERIES_PALETTE[i % SERIES_PALETTE.length] as string });
   });
   const np = data.measured.reduce((a, s) => a + s.x.length, 0);
   return xyChart(layers, o, 'Regions vs theory', `Measured region counts (${np} points) against ${data.bounds.length} bound curves, ${logY ? 'log' : 'linear'} y axis.`);

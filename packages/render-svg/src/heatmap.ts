@@ -2,8 +2,8 @@ import { extent } from 'd3-array';
 import { contours } from 'd3-contour';
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { axisBottom, axisLeft } from './axes.js';
-import { colorBar, swatchLegend } from './legend.js';
+import { axisBottom, axisBottomHeight, axisLeft, axisLeftWidth } from './axes.js';
+import { colorBar, colorBarSize, type SwatchItem, swatchLegend, swatchLegendSize } from './legend.js';
 import { hex, pointsLayer } from './regionMap.js';
 import { checkGrid } from './surface3d.js';
 import { CLASS_PALETTE } from './coloring.js';
@@ -44,12 +44,30 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): string
   const id = options.idPrefix ?? 'hm-';
   const width = options.width ?? 520;
   const title = options.title ?? '';
-  const margin = { top: title ? 36 : 14, right: data.points ? 120 : 96, bottom: 46, left: 54 };
-  const plotW = width - margin.left - margin.right;
-  const plotH = options.height ? options.height - margin.top - margin.bottom : Math.min(plotW * 2, (plotW * (y1 - y0)) / (x1 - x0));
-  const height = options.height ?? plotH + margin.top + margin.bottom;
-  const left = margin.left;
-  const top = margin.top;
+  // margins measured from their content: tick labels, colour bar (ticks, title), class legend
+  const afs = Math.max(8, fs - 1);
+  const lfs = Math.max(8, fs - 1);
+  const colorLabel = options.colorLabel ?? 'f';
+  const bar = colorBarSize({ height: 100, min: vmin, max: vmax, title: colorLabel, fontSize: lfs });
+  const items: SwatchItem[] = [];
+  if (data.points?.label) {
+    let nc = 0;
+    for (let i = 0; i < data.points.label.length; i++) nc = Math.max(nc, (data.points.label[i] as number) + 1);
+    if (nc > 1)
+      for (let c = 0; c < nc; c++) items.push({ label: data.points.classNames?.[c] ?? `class ${c}`, color: CLASS_PALETTE[c % CLASS_PALETTE.length] as string, kind: 'circle' });
+  }
+  const sw = swatchLegendSize(items, lfs);
+  const sideGap = 16;
+  const left = Math.ceil(axisLeftWidth(scaleLinear().domain([y0, y1]), { label: 'x', ticks: 6, fontSize: afs })) + 4;
+  const right = Math.ceil(sideGap + Math.max(bar.width, sw.width) + 6);
+  const top = title ? Math.ceil(fs * 2.2) + 6 : Math.ceil(afs * 0.5) + 6;
+  const bottom = Math.ceil(axisBottomHeight({ label: 'x', fontSize: afs })) + 4;
+  const plotW = width - left - right;
+  let plotH = options.height ? options.height - top - bottom : Math.min(plotW * 2, (plotW * (y1 - y0)) / (x1 - x0));
+  const barH = (h: number) => Math.min(180, Math.max(60, h - 30 - (sw.height ? sw.height + 20 : 0)));
+  const sideH = bar.top + barH(plotH) + (sw.height ? 20 + sw.height : 0);
+  if (!options.height && sideH > plotH + bottom - 4) plotH = sideH - bottom + 4;
+  const height = options.height ?? plotH + top + bottom;
   // contour coordinates: node i sits at u = i + 0.5 (d3-contour's pixel centres)
   const ux = (u: number) => left + ((u - 0.5) / (g.nx - 1)) * plotW;
   const vy = (v: number) => top + plotH - ((v - 0.5) / (g.ny - 1)) * plotH;
@@ -93,20 +111,11 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions = {}): string
   const ys = scaleLinear().domain([y0, y1]).range([top + plotH, top]);
   if (data.points) body += pointsLayer(data.points, xs, ys, options.pointRadius ?? 2.5, id);
   body += `<rect x="${num(left)}" y="${num(top)}" width="${num(plotW)}" height="${num(plotH)}" fill="none" stroke="#000" stroke-width="0.8"/>`;
-  body += axisBottom(xs, top + plotH, { label: options.xLabel ?? 'x₁', ticks: Math.max(2, Math.round(plotW / 80)) });
-  body += axisLeft(ys, left, { label: options.yLabel ?? 'x₂', ticks: Math.max(2, Math.round(plotH / 60)) });
-  const bh = Math.min(180, plotH - 30);
-  body += colorBar({ x: left + plotW + 16, y: top + 22, height: bh, min: vmin, max: vmax, interpolator: interp, id: `${id}bar`, title: options.colorLabel ?? 'f' });
-  if (data.points?.label) {
-    let nc = 0;
-    for (let i = 0; i < data.points.label.length; i++) nc = Math.max(nc, (data.points.label[i] as number) + 1);
-    if (nc > 1)
-      body += swatchLegend(
-        Array.from({ length: nc }, (_, c) => ({ label: data.points?.classNames?.[c] ?? `class ${c}`, color: CLASS_PALETTE[c % CLASS_PALETTE.length] as string, kind: 'circle' as const })),
-        left + plotW + 16,
-        top + bh + 56,
-      );
-  }
+  body += axisBottom(xs, top + plotH, { label: options.xLabel ?? 'x₁', ticks: Math.max(2, Math.round(plotW / 80)), fontSize: afs });
+  body += axisLeft(ys, left, { label: options.yLabel ?? 'x₂', ticks: Math.max(2, Math.round(plotH / 60)), fontSize: afs });
+  const bh = barH(plotH);
+  body += colorBar({ x: left + plotW + sideGap, y: top + bar.top, height: bh, min: vmin, max: vmax, interpolator: interp, id: `${id}bar`, title: colorLabel, fontSize: lfs });
+  if (items.length > 0) body += swatchLegend(items, left + plotW + sideGap, top + bar.top + bh + 20 + lfs / 2 + 1, lfs);
   const description =
     options.description ??
     `Heatmap of a field sampled on a ${g.nx}×${g.ny} grid over [${x0}, ${x1}] × [${y0}, ${y1}], values ${num(vmin, 3)} to ${num(vmax, 3)}, with ${levels.length} isolines${data.points ? ` and ${data.points.x.length} data points` : ''}.`;

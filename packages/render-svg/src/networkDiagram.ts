@@ -1,7 +1,8 @@
 import { format as d3format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
-import { swatchLegend } from './legend.js';
+import { type SwatchItem, swatchLegendRows, swatchRows } from './legend.js';
 import { esc, type FigureOptions, num, svgDocument } from './svg.js';
+import { ASCENT, fitFontSize, textWidth } from './text.js';
 
 /** A dense layer as plain data (structurally compatible with @tessera/nn-core's `Layer`). */
 export interface DiagramLayer {
@@ -60,23 +61,67 @@ export function networkDiagram(data: NetworkDiagramData, options: NetworkDiagram
     widths.push(rows / rank);
   });
   const fs = options.fontSize ?? 12;
+  const bfs = Math.max(7, fs - 2);
+  const cfs = Math.max(7, fs - 1);
   const maxWidth = Math.max(...widths);
-  const width = options.width ?? Math.max(420, 130 * widths.length + 120);
-  const height = options.height ?? Math.max(240, Math.min(900, 40 * maxWidth + 110));
+  const width = options.width ?? Math.max(420, 130 * widths.length + 40);
   const title = options.title ?? '';
-  const top = (title ? 40 : 18) + 10;
-  const bottom = height - 44;
-  const left = 60;
-  const right = width - 130;
-  const r = Math.max(4, Math.min(14, ((bottom - top) / maxWidth) * 0.32));
   const showBias = options.biasLabels ?? maxWidth <= 12;
   const fmt = d3format('.2~f');
+  const biasText = (l: DiagramLayer, j: number) => `b=${fmt(l.bias[j * (l.rank ?? 1)] as number)}`;
+  const inputName = (j: number) => data.inputNames?.[j] ?? `x${'₁₂₃₄₅₆₇₈₉'[j] ?? j + 1}`;
+  // horizontal layout from the labels: input names on the left, the output column's bias labels on the right
+  let nameW = 0;
+  for (let j = 0; j < data.inputDim; j++) nameW = Math.max(nameW, textWidth(inputName(j), fs));
+  const lastLayer = data.layers[data.layers.length - 1];
+  let lastBiasW = 0;
+  if (showBias && lastLayer) for (let j = 0; j < (widths.at(-1) as number); j++) lastBiasW = Math.max(lastBiasW, textWidth(biasText(lastLayer, j), bfs));
+  const rMax = 14;
+  // captions under the columns: one line when it fits the column pitch, else name and activation on two lines, shrunk if needed
+  const captions = widths.map((_, c) => {
+    if (c === 0) return ['input'];
+    const l = data.layers[c - 1] as DiagramLayer;
+    const name = c === widths.length - 1 ? 'output' : `hidden ${c}`;
+    return l.activation ? [name, `(${l.activation}${(l.rank ?? 1) > 1 ? ` ${l.rank}` : ''})`] : [name];
+  });
+  const legendItems: SwatchItem[] = [
+    { label: 'w > 0', color: POS, kind: 'line', width: 3 },
+    { label: 'w < 0', color: NEG, kind: 'line', width: 3 },
+    { label: 'bias > 0 (fill)', color: POS, kind: 'circle' },
+    { label: 'bias < 0 (fill)', color: NEG, kind: 'circle' },
+  ];
+  const lfs = Math.max(7, fs - 2);
+  const legend = swatchRows(legendItems, width - 16, lfs);
+  let left = 8 + nameW + 6 + rMax;
+  let right = width - (8 + Math.max(rMax, showBias ? rMax + 4 + lastBiasW : rMax, textWidth('output', cfs) / 2));
+  const pitch = widths.length > 1 ? (right - left) / (widths.length - 1) : right - left;
+  // first and last captions must not hang out of the figure
+  const capW = (c: number, oneLine: boolean, f: number) => {
+    const lines = captions[c] as string[];
+    return oneLine ? textWidth(lines.join(' '), f) : Math.max(...lines.map((t) => textWidth(t, f)));
+  };
+  const oneLine = captions.every((_, c) => capW(c, true, cfs) <= pitch - 10);
+  let capFs = cfs;
+  if (!oneLine) for (let c = 0; c < captions.length; c++) capFs = Math.min(capFs, fitFontSize(captions[c]?.slice(-1)[0] ?? '', cfs, pitch - 10), fitFontSize(captions[c]?.[0] ?? '', cfs, pitch - 10));
+  left = Math.max(left, 6 + capW(0, oneLine, capFs) / 2);
+  right = Math.min(right, width - 6 - capW(widths.length - 1, oneLine, capFs) / 2);
+  const capLines = oneLine ? 1 : Math.max(...captions.map((c) => c.length));
+  const captionH = capLines * capFs * 1.2;
+  const titleBottom = title ? fs * 1.5 + fs * 1.2 * 0.24 : 0;
+  const height = options.height ?? Math.round(Math.max(240, Math.min(900, titleBottom + 30 * maxWidth + 90 + captionH + legend.height)));
+  const bottomBlock = 8 + captionH + 10 + legend.height + 6;
+  // vertical layout: the topmost node leaves room for its bias label under the title
+  const span0 = height - titleBottom - bottomBlock - 2 * rMax - (showBias ? bfs + 4 : 0);
+  const gap = Math.min(48, span0 / Math.max(1, maxWidth - 1));
+  const r = Math.max(4, Math.min(rMax, (maxWidth > 1 ? gap : span0) * 0.32));
+  const top = titleBottom + 6 + (showBias ? bfs * ASCENT + 3 : 0) + r;
+  const bottom = height - bottomBlock - r;
   const colX = (l: number) => (widths.length === 1 ? (left + right) / 2 : left + ((right - left) * l) / (widths.length - 1));
   const nodeY = (l: number, j: number) => {
     const n = widths[l] as number;
-    const gap = Math.min(48, (bottom - top) / Math.max(1, n));
+    const g = n > 1 ? Math.min(48, (bottom - top) / (maxWidth > 1 ? maxWidth - 1 : 1)) : 0;
     const mid = (top + bottom) / 2;
-    return mid + (j - (n - 1) / 2) * gap;
+    return mid + (j - (n - 1) / 2) * g;
   };
   const lw = scaleLinear().domain([0, maxAbs || 1]).range([0.3, options.maxLinkWidth ?? 5]);
   let body = '<g class="links" fill="none" stroke-linecap="round">';
@@ -108,33 +153,26 @@ export function networkDiagram(data: NetworkDiagramData, options: NetworkDiagram
     }
   });
   body += '</g>';
-  // bias labels, input names, layer captions
-  body += `<g class="labels" font-size="${fs - 2}" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">`;
+  // bias labels, input names, layer captions, legend
+  body += `<g class="labels" font-size="${bfs}" paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round">`;
   for (let j = 0; j < data.inputDim; j++)
-    body += `<text x="${num(colX(0) - r - 6)}" y="${num(nodeY(0, j))}" dy="0.32em" text-anchor="end" font-size="${fs}">${esc(data.inputNames?.[j] ?? `x${'₁₂₃₄₅₆₇₈₉'[j] ?? j + 1}`)}</text>`;
+    body += `<text x="${num(colX(0) - r - 6)}" y="${num(nodeY(0, j))}" dy="0.32em" text-anchor="end" font-size="${fs}">${esc(inputName(j))}</text>`;
   data.layers.forEach((l, li) => {
-    const rank = l.rank ?? 1;
     const units = widths[li + 1] as number;
     if (showBias)
-      for (let j = 0; j < units; j++) {
-        const b = l.bias[j * rank] as number;
-        body += `<text class="bias" x="${num(colX(li + 1) + r + 4)}" y="${num(nodeY(li + 1, j) - r - 3)}" fill="#333">b=${esc(fmt(b))}</text>`;
-      }
-    const last = li === data.layers.length - 1;
-    body += `<text x="${num(colX(li + 1))}" y="${num(bottom + 28)}" text-anchor="middle" font-size="${fs - 1}">${esc(`${last ? 'output' : `hidden ${li + 1}`}${l.activation ? ` (${l.activation}${rank > 1 ? ` ${rank}` : ''})` : ''}`)}</text>`;
+      for (let j = 0; j < units; j++)
+        body += `<text class="bias" x="${num(colX(li + 1) + r * 0.7 + 2)}" y="${num(nodeY(li + 1, j) - r - 3)}" fill="#333">${esc(biasText(l, j))}</text>`;
   });
-  body += `<text x="${num(colX(0))}" y="${num(bottom + 28)}" text-anchor="middle" font-size="${fs - 1}">input</text></g>`;
-  body += swatchLegend(
-    [
-      { label: 'w > 0', color: POS, kind: 'line', width: 3 },
-      { label: 'w < 0', color: NEG, kind: 'line', width: 3 },
-      { label: 'bias > 0 (fill)', color: POS, kind: 'circle' },
-      { label: 'bias < 0 (fill)', color: NEG, kind: 'circle' },
-    ],
-    width - 112,
-    top + 4,
-    10,
-  );
+  const capY = bottom + r + 8 + capFs * ASCENT;
+  body += `<g class="captions" font-size="${num(capFs)}" text-anchor="middle">`;
+  captions.forEach((lines, c) => {
+    const rows = oneLine ? [lines.join(' ')] : lines;
+    rows.forEach((t, k) => {
+      body += `<text x="${num(colX(c))}" y="${num(capY + k * capFs * 1.2)}">${esc(t)}</text>`;
+    });
+  });
+  body += '</g></g>';
+  body += swatchLegendRows(legendItems, (width - legend.width) / 2, height - 6 - legend.height + lfs / 2 + 1, width - 16, lfs);
   const nLinks = data.layers.reduce((a, _l, li) => a + (widths[li] as number) * (widths[li + 1] as number), 0);
   const description =
     options.description ??

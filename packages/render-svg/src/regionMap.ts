@@ -1,10 +1,11 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis, interpolateYlGnBu } from 'd3-scale-chromatic';
-import { axisBottom, axisLeft } from './axes.js';
+import { axisBottom, axisBottomHeight, axisBottomOverhang, axisLeft, axisLeftWidth } from './axes.js';
 import { CLASS_PALETTE, greedyColoring, NEIGHBOR_PALETTE, patternColor } from './coloring.js';
 import { formatAffine } from './format.js';
-import { colorBar, swatchLegend } from './legend.js';
+import { colorBar, colorBarSize, type SwatchItem, swatchLegend, swatchLegendRows, swatchLegendSize, swatchRows } from './legend.js';
 import { checkBox, esc, type FigureOptions, num, pathData, pointsAttr, svgDocument } from './svg.js';
+import { textWidth } from './text.js';
 import type { BoundaryEdge, Box, PointSet, Polyline, Region2D } from './types.js';
 
 /** Everything a region map can show. Only `box` and `regions` are required. */
@@ -150,27 +151,48 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const nClasses = data.points ? countClasses(data.points) : 0;
   const labelledLines = (data.polylines ?? []).filter((p) => p.label);
   const layers = data.edges ? maxLayer(data.edges) : 0;
-  const needSide = hasColorBar || nClasses > 1 || labelledLines.length > 0 || layers > 1;
+  const layerColors = options.layerColors ?? LAYER_COLORS;
+  const items: SwatchItem[] = [];
+  if (layers > 1) for (let l = 1; l <= layers; l++) items.push({ label: `layer ${l}`, color: layerColors[(l - 1) % layerColors.length] ?? '#333', kind: 'line' });
+  if (data.points && nClasses > 1)
+    for (let c = 0; c < nClasses; c++)
+      items.push({ label: data.points.classNames?.[c] ?? `class ${c}`, color: CLASS_PALETTE[c % CLASS_PALETTE.length] as string, kind: 'circle' });
+  for (const p of labelledLines) items.push({ label: p.label as string, color: p.kind === 'level' ? '#222' : '#000', kind: p.kind === 'level' ? 'dash' : 'line' });
   const width = options.width ?? 520;
-  // legend width from its longest label (≈0.6 em per character at 11 px)
-  const legendLabels = [
-    ...(layers > 1 ? ['layer 9'] : []),
-    ...(nClasses > 1 ? Array.from({ length: nClasses }, (_, c) => data.points?.classNames?.[c] ?? `class ${c}`) : []),
-    ...labelledLines.map((p) => p.label as string),
-  ];
-  const legendW = Math.max(hasColorBar ? 92 : 0, ...legendLabels.map((l) => 26 + l.length * 6.6));
-  const margin = { top: options.title ? 36 : 14, right: needSide ? 18 + Math.min(220, legendW) : 18, bottom: 46, left: 54 };
-  const plotW = width - margin.left - margin.right;
+  // every margin is measured from what sits in it (tick labels, titles, legends)
+  const lfs = Math.max(8, fs - 1);
+  const afs = Math.max(8, fs - 1);
+  const barTitle = options.colorLabel ?? (color === 'value' ? 'output' : '|∇f|');
+  const bar = hasColorBar ? colorBarSize({ height: 100, min, max, title: barTitle, fontSize: lfs }) : { width: 0, top: 0 };
+  const sw = swatchLegendSize(items, lfs);
+  const xTicks0 = scaleLinear().domain([x0, x1]).range([0, width * 0.7]);
+  const over = axisBottomOverhang(xTicks0, { ticks: Math.max(2, Math.round((width * 0.7) / 80)), fontSize: afs });
+  const left = Math.max(Math.ceil(over.left) + 4, Math.ceil(axisLeftWidth(scaleLinear().domain([y0, y1]), { label: 'x', ticks: 6, fontSize: afs })) + 4);
+  const sideGap = 16;
+  let sideW = Math.max(bar.width, sw.width);
+  // legends beside the plot when that leaves it at least 55% of the width, else swatches below it
+  let swatchBelow = false;
+  if (items.length > 0 && width - left - sideGap - sideW - 6 < 0.55 * width) {
+    swatchBelow = true;
+    sideW = bar.width;
+  }
+  const right = Math.ceil(sideW > 0 ? sideGap + sideW + 6 : over.right + 6);
+  const top = options.title ? Math.ceil(fs * 2.2) + 6 : Math.ceil(afs * 0.5) + 6;
+  const below = swatchBelow ? swatchRows(items, width - left - 6, lfs) : undefined;
+  const bottomAxis = Math.ceil(axisBottomHeight({ label: 'x', fontSize: afs })) + 4;
+  const bottom = bottomAxis + (below ? below.height + 8 : 0);
+  const plotW = width - left - right;
   let plotH: number;
-  if (options.height) plotH = options.height - margin.top - margin.bottom;
+  if (options.height) plotH = options.height - top - bottom;
   else plotH = options.equalAspect === false ? plotW : Math.min(plotW * 2, (plotW * (y1 - y0)) / (x1 - x0));
+  // a side legend taller than the plot grows the figure
+  const sideH = (hasColorBar ? bar.top + Math.min(160, Math.max(60, plotH - 30)) + 20 : 0) + sw.height * (swatchBelow ? 0 : 1);
+  if (!options.height && sideH > plotH + bottomAxis) plotH = Math.max(plotH, sideH - bottomAxis);
   let wUse = plotW;
-  if (options.height && options.equalAspect !== false) wUse = Math.min(plotW, (plotH * (x1 - x0)) / (y1 - y0));
-  const height = options.height ?? plotH + margin.top + margin.bottom;
+  if (options.equalAspect !== false) wUse = Math.min(plotW, (plotH * (x1 - x0)) / (y1 - y0));
+  const height = options.height ?? plotH + top + bottom;
   const sx = wUse / (x1 - x0);
   const sy = plotH / (y1 - y0);
-  const left = margin.left;
-  const top = margin.top;
   const px = (x: number) => left + (x - x0) * sx;
   const py = (y: number) => top + (y1 - y) * sy;
 
@@ -200,7 +222,6 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   }
   body += '</g>';
 
-  const layerColors = options.layerColors ?? LAYER_COLORS;
   if (layered) {
     // one <path> per layer keeps files small
     const byLayer = new Map<number, string>();
@@ -238,7 +259,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     body += `<polygon class="highlight" points="${pointsAttr(buf, m)}" fill="none" stroke="#000" stroke-width="2.2"/>`;
     const text = h.label ?? (r.affine ? formatAffine(r.affine.a, r.affine.c) : `region ${h.region}`);
     const [ix, iy] = regionInterior(r);
-    const tw = text.length * fs * 0.58;
+    const tw = textWidth(text, fs, true) + 4;
     const lx = Math.min(Math.max(px(ix), left + tw / 2 + 2), left + wUse - tw / 2 - 2);
     let ly = py(iy) - 10;
     if (ly < top + fs + 2) ly = py(iy) + fs + 10;
@@ -249,24 +270,21 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const xs = scaleLinear().domain([x0, x1]).range([left, left + wUse]);
   const ys = scaleLinear().domain([y0, y1]).range([top + plotH, top]);
   body += `<rect x="${num(left)}" y="${num(top)}" width="${num(wUse)}" height="${num(plotH)}" fill="none" stroke="#000" stroke-width="0.8"/>`;
-  body += axisBottom(xs, top + plotH, { label: options.xLabel ?? 'x₁', ticks: Math.max(2, Math.round(wUse / 80)) });
-  body += axisLeft(ys, left, { label: options.yLabel ?? 'x₂', ticks: Math.max(2, Math.round(plotH / 60)) });
+  body += axisBottom(xs, top + plotH, { label: options.xLabel ?? 'x₁', ticks: Math.max(2, Math.round(wUse / 80)), fontSize: afs });
+  body += axisLeft(ys, left, { label: options.yLabel ?? 'x₂', ticks: Math.max(2, Math.round(plotH / 60)), fontSize: afs });
 
-  // legends on the right
-  const lx = left + wUse + 16;
-  let ly = top + 12;
+  // legends on the right of the plot (swatches below it when the side is too narrow)
+  const lx = left + wUse + sideGap;
+  let ly = top;
   if (hasColorBar && interpolator) {
-    const bh = Math.min(160, plotH - 30);
-    body += colorBar({ x: lx, y: ly + 10, height: bh, min, max, interpolator, id: `${id}bar`, title: options.colorLabel ?? (color === 'value' ? 'output' : '|∇f|') });
-    ly += bh + 34;
+    const bh = Math.min(160, Math.max(60, plotH - 30));
+    body += colorBar({ x: lx, y: ly + bar.top, height: bh, min, max, interpolator, id: `${id}bar`, title: barTitle, fontSize: lfs });
+    ly += bar.top + bh + 20;
   }
-  const items: Array<{ label: string; color: string; kind?: 'circle' | 'line' | 'dash' }> = [];
-  if (layers > 1) for (let l = 1; l <= layers; l++) items.push({ label: `layer ${l}`, color: layerColors[(l - 1) % layerColors.length] ?? '#333', kind: 'line' });
-  if (data.points && nClasses > 1)
-    for (let c = 0; c < nClasses; c++)
-      items.push({ label: data.points.classNames?.[c] ?? `class ${c}`, color: CLASS_PALETTE[c % CLASS_PALETTE.length] as string, kind: 'circle' });
-  for (const p of labelledLines) items.push({ label: p.label as string, color: p.kind === 'level' ? '#222' : '#000', kind: p.kind === 'level' ? 'dash' : 'line' });
-  if (items.length > 0) body += swatchLegend(items, lx, ly, 11);
+  if (items.length > 0) {
+    if (below) body += swatchLegendRows(items, left, top + plotH + bottomAxis + 4 + lfs / 2 + 1, width - left - 6, lfs);
+    else body += swatchLegend(items, lx, ly + lfs / 2 + 1, lfs);
+  }
 
   const title = options.title ?? '';
   const description =

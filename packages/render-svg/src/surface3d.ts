@@ -3,6 +3,7 @@ import { format as d3format } from 'd3-format';
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { checkBox, esc, type FigureOptions, num, pointsAttr, svgDocument } from './svg.js';
+import { ASCENT, DESCENT, textWidth } from './text.js';
 import type { Box, Region2D, SampledGrid } from './types.js';
 
 /** What the 3D surface draws: affine regions lifted to planar facets, or a sampled grid of quads. */
@@ -386,9 +387,8 @@ type Scene = ReturnType<typeof setupScene>;
 
 /** Fits the scene's bounding box (with room for tick labels) into the figure. */
 function screenLayout(S: Scene, options: SurfaceOptions) {
-  const { cam, s, zs, xm, ym, zm, ax, ay, hz } = S;
+  const { cam, s, zs, xm, ym, zm } = S;
   const width = options.width ?? 560;
-  const margin = { top: options.title ? 40 : 18, right: 24, bottom: 24, left: 24 };
   /** Projection to unit screen coordinates (x right, y up); writes out[k], out[k+1]. */
   const proj = (X: number, Y: number, Z: number, out: Float64Array, k: number) => {
     let sxv = X * cam.rx + Y * cam.ry;
@@ -402,31 +402,87 @@ function screenLayout(S: Scene, options: SurfaceOptions) {
     out[k] = sxv;
     out[k + 1] = syv;
   };
-  const corners = new Float64Array(16);
-  let c = 0;
-  for (const X of [-ax, ax]) for (const Y of [-ay, ay]) for (const Z of [-hz, hz]) proj(X, Y, Z, corners, 2 * c++);
-  let minX = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < 8; i++) {
-    minX = Math.min(minX, corners[2 * i] as number);
-    maxX = Math.max(maxX, corners[2 * i] as number);
-    minY = Math.min(minY, corners[2 * i + 1] as number);
-    maxY = Math.max(maxY, corners[2 * i + 1] as number);
+  // Fit the drawing, not a padded guess: the box corners scale with k, every axis label sits at a
+  // projected point plus a fixed pixel offset. Measure the labels once at k = 1, then pick the
+  // largest k whose extent (corners and label boxes) fits the free width (and height, if given).
+  const fs = options.fontSize ?? 12;
+  const unit = new Float64Array(2);
+  const toUnit = (x: number, y: number, z: number): [number, number] => {
+    proj((x - xm) * s, (y - ym) * s, (z - zm) * zs, unit, 0);
+    return [unit[0] as number, -(unit[1] as number)];
+  };
+  const marks: TextMark[] = [];
+  boxTicks(toUnit, S.box, S.zmin, S.zmax, cam, fs, options, marks);
+  // extents as (unit coordinate, px offset from it) pairs: lo/hi per axis
+  const xu: number[] = [];
+  const xlo: number[] = [];
+  const xhi: number[] = [];
+  const yu: number[] = [];
+  const ylo: number[] = [];
+  const yhi: number[] = [];
+  const [bx0, bx1, by0, by1] = S.box;
+  for (const X of [bx0, bx1])
+    for (const Y of [by0, by1])
+      for (const Z of [S.zmin, S.zmax]) {
+        const [u, v] = toUnit(X, Y, Z);
+        xu.push(u);
+        xlo.push(-1);
+        xhi.push(1);
+        yu.push(v);
+        ylo.push(-1);
+        yhi.push(1);
+      }
+  for (const m of marks) {
+    const w = textWidth(m.text, m.fontSize);
+    xu.push(m.x);
+    xlo.push(m.dx - w / 2);
+    xhi.push(m.dx + w / 2);
+    yu.push(m.y);
+    ylo.push(m.dy + (0.32 - ASCENT) * m.fontSize);
+    yhi.push(m.dy + (0.32 + DESCENT) * m.fontSize);
   }
-  // room for tick labels and axis titles: they sit below and beside the box, never above it
-  const padX = 58;
-  const padTop = 8;
-  const padBottom = 58;
-  const availW = width - margin.left - margin.right - 2 * padX;
-  const height =
-    options.height ??
-    Math.round(Math.min(availW / (maxX - minX), (width * 1.2) / (maxY - minY)) * (maxY - minY) + margin.top + margin.bottom + padTop + padBottom);
-  const availH = height - margin.top - margin.bottom - padTop - padBottom;
-  const k = Math.min(availW / (maxX - minX), availH / (maxY - minY));
-  const ox = margin.left + padX + (availW - k * (maxX - minX)) / 2 - k * minX;
-  const oy = margin.top + padTop + (availH - k * (maxY - minY)) / 2 + k * maxY;
+  const extent = (u: number[], lo: number[], hi: number[], k: number): [number, number] => {
+    let a0 = Number.POSITIVE_INFINITY;
+    let a1 = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < u.length; i++) {
+      a0 = Math.min(a0, k * (u[i] as number) + (lo[i] as number));
+      a1 = Math.max(a1, k * (u[i] as number) + (hi[i] as number));
+    }
+    return [a0, a1];
+  };
+  const span = (u: number[], lo: number[], hi: number[], k: number) => {
+    const [a0, a1] = extent(u, lo, hi, k);
+    return a1 - a0;
+  };
+  // the extent is convex in k and feasible at k = 0: bisect for the largest feasible k
+  const largest = (u: number[], lo: number[], hi: number[], avail: number): number => {
+    let lo_ = 0;
+    let hi_ = 1;
+    while (span(u, lo, hi, hi_) <= avail && hi_ < 1e7) hi_ *= 2;
+    for (let it = 0; it < 50; it++) {
+      const mid = (lo_ + hi_) / 2;
+      if (span(u, lo, hi, mid) <= avail) lo_ = mid;
+      else hi_ = mid;
+    }
+    return lo_;
+  };
+  const pad = 6;
+  const titleH = options.title ? Math.ceil(fs * 1.5 + 1.2 * fs * DESCENT) + 6 : 0;
+  const availW = width - 2 * pad;
+  let k = largest(xu, xlo, xhi, availW);
+  let height: number;
+  if (options.height) {
+    height = options.height;
+    k = Math.min(k, largest(yu, ylo, yhi, height - titleH - 2 * pad));
+  } else {
+    // no taller than 1.2 × the width
+    k = Math.min(k, largest(yu, ylo, yhi, width * 1.2 - titleH - 2 * pad));
+    height = Math.ceil(titleH + 2 * pad + span(yu, ylo, yhi, k));
+  }
+  const [ex0, ex1] = extent(xu, xlo, xhi, k);
+  const [ey0, ey1] = extent(yu, ylo, yhi, k);
+  const ox = pad + (availW - (ex1 - ex0)) / 2 - ex0;
+  const oy = titleH + pad + (height - titleH - 2 * pad - (ey1 - ey0)) / 2 - ey0;
   const tmp = new Float64Array(2);
   const toScreen = (x: number, y: number, z: number): [number, number] => {
     proj((x - xm) * s, (y - ym) * s, (z - zm) * zs, tmp, 0);
@@ -589,6 +645,16 @@ function hex3(r: number, g: number, b: number): string {
 
 type ToScreen = (x: number, y: number, z: number) => [number, number];
 
+/** A label placed at a projected point plus a fixed pixel offset (for fitting the layout). */
+interface TextMark {
+  x: number;
+  y: number;
+  dx: number;
+  dy: number;
+  text: string;
+  fontSize: number;
+}
+
 /** The three box faces away from the camera (floor and two back walls), drawn first. */
 function backPanes(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam: Camera): string {
   const [x0, x1, y0, y1] = box;
@@ -604,7 +670,7 @@ function backPanes(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam
 }
 
 /** Ticks and titles on the x (front floor edge), y (side floor edge) and z (left vertical edge) axes. */
-function boxTicks(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam: Camera, fs: number, o: SurfaceOptions): string {
+function boxTicks(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam: Camera, fs: number, o: SurfaceOptions, record?: TextMark[]): string {
   const [x0, x1, y0, y1] = box;
   const zFloor = cam.vz > 0 ? zmin : zmax;
   const yFront = cam.vy > 0 ? y1 : y0;
@@ -635,14 +701,23 @@ function boxTicks(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam:
       dx = -dx;
       dy = -dy;
     }
-    const off = 10 + 8 * Math.abs(dx); // wider labels need more room sideways
+    // a label's half-extent along the offset direction, from its estimated box
+    const along = (text: string, size: number) => (Math.abs(dx) * textWidth(text, size)) / 2 + (Math.abs(dy) * size) / 2;
+    let reach = 0;
+    for (const t of ticks) if (t !== skip) reach = Math.max(reach, along(fmt(t), tfs));
+    const off = 8 + reach;
+    const text = (px: number, py: number, ox: number, oy: number, t: string, size: number) => {
+      record?.push({ x: px, y: py, dx: ox, dy: oy, text: t, fontSize: size });
+      s += `<text x="${num(px + ox)}" y="${num(py + oy)}" dy="0.32em"${size !== tfs ? ` font-size="${size}"` : ''}>${esc(t)}</text>`;
+    };
     for (const t of ticks) {
       const [px, py] = toScreen(...at(t));
       if (t === skip) continue; // the corner shared with the other floor axis
       s += `<line x1="${num(px)}" y1="${num(py)}" x2="${num(px + 5 * dx)}" y2="${num(py + 5 * dy)}" stroke="#000"/>`;
-      s += `<text x="${num(px + off * dx)}" y="${num(py + off * dy)}" dy="0.32em">${esc(fmt(t))}</text>`;
+      text(px, py, off * dx, off * dy, fmt(t), tfs);
     }
-    s += `<text x="${num(mx + (off + 22) * dx)}" y="${num(my + (off + 22) * dy)}" dy="0.32em" font-size="${fs}">${esc(label)}</text>`;
+    const toff = off + reach + 6 + along(label, fs);
+    text(mx, my, toff * dx, toff * dy, label, fs);
   };
   const xs = scaleLinear().domain([x0, x1]);
   const ys = scaleLinear().domain([y0, y1]);

@@ -1,3 +1,5 @@
+import { fitFontSize } from './text.js';
+
 /**
  * Small string helpers shared by every figure: number rounding, escaping, the document wrapper.
  * Coordinates are rounded to 0.1 px by default: finer detail is invisible and only costs bytes.
@@ -85,8 +87,11 @@ export function svgDocument(opts: {
   s += `<title>${esc(title)}</title><desc>${esc(description)}</desc>`;
   if (opts.defs) s += `<defs>${opts.defs}</defs>`;
   if (bg) s += `<rect width="${num(width)}" height="${num(height)}" fill="${bg}"/>`;
-  if (opts.showTitle !== false && title)
-    s += `<text x="${num(width / 2)}" y="${num(size * 1.5)}" text-anchor="middle" font-size="${num(size * 1.2)}" font-weight="bold">${esc(title)}</text>`;
+  if (opts.showTitle !== false && title) {
+    // shrink a long title until it fits the figure's width (estimated from the font's metrics)
+    const tfs = fitFontSize(title, size * 1.2, width - 12, true);
+    s += `<text class="title" x="${num(width / 2)}" y="${num(size * 1.5)}" text-anchor="middle" font-size="${num(tfs)}" font-weight="bold">${esc(title)}</text>`;
+  }
   s += body;
   s += '</svg>';
   return s;
