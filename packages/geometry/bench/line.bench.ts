@@ -55,6 +55,7 @@ function samplingScan(mlp: Mlp, from: number[], to: number[], samples: number): 
         for (let i = 0; i < layer.nIn; i++) acc += (layer.weights[r * layer.nIn + i] as number) * (h[i] as number);
         if (layer.activation === 'relu') {
           bits.push(acc > 0 ? 1 : 0);
+          // biome-ignore lint/complexity/useMathMinMax: relu is a comparison, the same test as the pattern bit
           next.push(acc > 0 ? acc : 0);
         } else next.push(acc);
       }

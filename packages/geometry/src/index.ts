@@ -5,6 +5,8 @@ export * from './polygon.js';
 export * from './regions.js';
 export * from './merge.js';
 export * from './line.js';
+export * from './assert.js';
+export * from './rounding.js';
 export * from './constructions.js';
 export * from './slice.js';
 export * from './levelSets.js';

@@ -252,7 +252,7 @@ describe('linePieces(mlp, from, to)', () => {
       { activation: 'linear', weights: [[1]], bias: [0] },
     ]);
     expect(() => linePieces(sig, [0, 0], [1, 1])).toThrow(
-      /layers\[0\] uses sigmoid, a smooth activation, so the network is not piecewise linear/,
+      /linePieces: layers\[0\]\.activation "sigmoid" is smooth, so the network is not piecewise linear/,
     );
     const relu = mlpFromLayers(2, [
       { activation: 'relu', weights: [[1, 0]], bias: [0] },

@@ -1,27 +1,21 @@
-import { InputError, type Layer, type Mlp, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { InputError, type Layer, type Mlp } from '@tessera/nn-core';
+import { assertPiecewiseLinear } from './assert.js';
+import { type FormNoise, formNoise, outputNoise } from './rounding.js';
 
 /**
- * A pre-activation (or a maxout difference) whose magnitude is at most this fraction of its
- * *term scale* |b| + Σ|w_j h_j| counts as zero (a tie): float64 rounding in a dot product of a few
- * hundred terms, compounded over a few layers, stays far below it.
+ * Extra rounding terms per layer on top of its dot product (see `formNoise` in rounding.ts): the
+ * point x(t) = from + t·(to − from) and the interpolation of pre-activations at inserted kinks.
  */
-export const LINE_ZERO_TOLERANCE = 1e-11;
-
-/**
- * Fraction of a layer's term scale carried into the next layer's scale (see {@link linePieces}):
- * enough to cover the previous layer's rounding (~1e-16 of it) many times over, small enough that
- * the scale does not compound over depth.
- */
-export const LINE_SCALE_CARRY = 1e-3;
+const LINE_EXTRA_TERMS = 8;
 
 /** Kinks closer than this in t (a fraction of the segment) are one breakpoint. */
 export const LINE_KINK_MERGE = 1e-12;
 
 /**
  * Adjacent activation pieces form one linear piece when, for every output, their slopes along the
- * segment differ by at most this fraction of the slope scale (|slope| plus {@link LINE_SCALE_CARRY}
- * times ‖w‖₁ × the largest slope scale of the layer's inputs, layer by layer: the magnitude of the
- * terms that made the slope). Continuity makes equal slopes mean equal affine maps.
+ * segment (per unit t) differ by at most this fraction of the maps' scale max(|y(0)|, |y(1)|) + |slope|,
+ * or by at most the rounding floor {@link LinePieces.mapNoise} (as the 2D merge does). Continuity
+ * makes equal slopes mean equal affine maps.
  */
 export const LINE_LINEAR_TOLERANCE = 1e-9;
 
@@ -54,18 +48,12 @@ export interface LinePieces {
   patternWidth: number;
   /** For each pattern column, the layer index and unit index it describes. */
   patternLayout: Array<{ layer: number; unit: number }>;
-}
-
-/** Throws an InputError if some layer is smooth (it has no linear pieces to count). */
-export function assertPiecewiseLinearLayers(mlp: Mlp, what: string): void {
-  mlp.layers.forEach((layer, l) => {
-    if (!PIECEWISE_LINEAR.has(layer.activation))
-      throw new InputError(
-        `${what}: layers[${l}] uses ${layer.activation}, a smooth activation, so the network is not piecewise linear and has no linear pieces to count (use relu, leaky_relu, prelu, abs, hardtanh, maxout or linear)`,
-      );
-    if (layer.activation === 'maxout' && (layer.rank as number) > 255)
-      throw new InputError(`${what}: layers[${l}] has maxout rank ${layer.rank}; at most 255 is supported`);
-  });
+  /**
+   * Per output: the absolute floor of slope equality, twice the a-priori rounding bound of a computed
+   * slope (the segment's analogue of `Partition.mapNoise`, from the same `formNoise`). Slopes closer
+   * than this are equal up to rounding.
+   */
+  mapNoise: Float64Array;
 }
 
 function checkPoint(p: ArrayLike<number>, dim: number, name: string): Float64Array {
@@ -84,16 +72,19 @@ const sgn = (v: number, tol: number): number => (v > tol ? 1 : v < -tol ? -1 : 0
 
 /**
  * Appends to `kinks` the parameters u in (0, 1) where the layer's activation pattern changes on a
- * segment whose pre-activations go linearly from za to zb (row scales sa, sb).
+ * segment whose pre-activations go linearly from za (offset oa) to zb (offset ob). `nz` is the
+ * layer's per-row rounding-noise level and `g` its gamma (see `formNoise`): a value within its noise
+ * is zero (a tie), so a form that is identically zero up to rounding never makes a kink.
  */
 function layerKinks(
   layer: Layer,
   za: Float64Array,
   zb: Float64Array,
-  sa: Float64Array,
-  sb: Float64Array,
   oa: number,
   ob: number,
+  nz: Float64Array,
+  mag: Float64Array,
+  g: number,
   kinks: number[],
 ): void {
   const { rows, activation } = layer;
@@ -102,10 +93,10 @@ function layerKinks(
     const k = layer.rank as number;
     for (let j = 0; j < layer.units; j++) {
       const r0 = j * k;
-      // argmax at u = 0: largest value, near-ties broken by larger slope, then lowest index
+      // argmax at u = 0: largest value, ties (within rounding) broken by larger slope, then lowest index
       let best = r0;
       for (let r = r0 + 1; r < r0 + k; r++) {
-        const tol = LINE_ZERO_TOLERANCE * (sa[oa + r] + sa[oa + best]);
+        const tol = nz[r] + nz[best];
         const dv = za[oa + r] - za[oa + best];
         if (dv > tol) best = r;
         else if (dv >= -tol && zb[ob + r] - za[oa + r] > zb[ob + best] - za[oa + best]) best = r;
@@ -119,7 +110,7 @@ function layerKinks(
           const ea = za[oa + r] - za[oa + best];
           const eb = zb[ob + r] - zb[ob + best];
           // r overtakes best inside (u, 1) only if it ends clearly above
-          if (eb <= LINE_ZERO_TOLERANCE * (sb[ob + r] + sb[ob + best])) continue;
+          if (eb <= nz[r] + nz[best]) continue;
           if (ea >= 0) continue;
           const ur = ea / (ea - eb);
           if (ur < nextU || (ur === nextU && eb > 0 && next >= 0 && zb[ob + r] > zb[ob + next])) {
@@ -137,61 +128,43 @@ function layerKinks(
   }
   const ht = activation === 'hardtanh';
   for (let r = 0; r < rows; r++) {
-    const tolA = LINE_ZERO_TOLERANCE * sa[oa + r];
-    const tolB = LINE_ZERO_TOLERANCE * sb[ob + r];
     const a = za[oa + r];
     const b = zb[ob + r];
     if (!ht) {
-      if (sgn(a, tolA) * sgn(b, tolB) < 0) kinks.push(a / (a - b));
+      const tol = nz[r];
+      if (sgn(a, tol) * sgn(b, tol) < 0) kinks.push(a / (a - b));
     } else {
+      const tol = g * (mag[r] + 1);
       for (let c = -1; c <= 1; c += 2) {
         const a1 = a - c;
         const b1 = b - c;
-        if (sgn(a1, tolA + LINE_ZERO_TOLERANCE) * sgn(b1, tolB + LINE_ZERO_TOLERANCE) < 0) kinks.push(a1 / (a1 - b1));
+        if (sgn(a1, tol) * sgn(b1, tol) < 0) kinks.push(a1 / (a1 - b1));
       }
     }
   }
 }
 
-/**
- * h = act(z) per point, plus a scale for h: |h| plus {@link LINE_SCALE_CARRY} times the term scale
- * of z, so the next layer's tolerance covers the rounding of this layer's dot product without
- * compounding the worst case over depth (which would grow like Π‖W_l‖ and swallow deep kinks).
- */
-function activate(layer: Layer, z: Float64Array, zs: Float64Array, n: number, h: Float64Array, hs: Float64Array): void {
+/** h = act(z) at each of n points. */
+function activate(layer: Layer, z: Float64Array, n: number, h: Float64Array): void {
   const { rows, units } = layer;
   for (let p = 0; p < n; p++) {
     const zo = p * rows;
     const ho = p * units;
-    switch (layer.activation) {
-      case 'maxout': {
-        const k = layer.rank as number;
-        for (let j = 0; j < units; j++) {
-          let m = z[zo + j * k];
-          let s = zs[zo + j * k];
-          for (let r = 1; r < k; r++) {
-            if (z[zo + j * k + r] > m) m = z[zo + j * k + r];
-            if (zs[zo + j * k + r] > s) s = zs[zo + j * k + r];
-          }
-          h[ho + j] = m;
-          hs[ho + j] = Math.abs(m) + LINE_SCALE_CARRY * s;
-        }
-        break;
+    if (layer.activation === 'maxout') {
+      const k = layer.rank as number;
+      for (let j = 0; j < units; j++) {
+        let m = z[zo + j * k];
+        for (let r = 1; r < k; r++) if (z[zo + j * k + r] > m) m = z[zo + j * k + r];
+        h[ho + j] = m;
       }
-      default:
-        for (let j = 0; j < units; j++) {
-          const v = z[zo + j];
-          const hv = unitValue(layer, j, v);
-          h[ho + j] = hv;
-          hs[ho + j] = Math.abs(hv) + LINE_SCALE_CARRY * zs[zo + j];
-        }
-    }
+    } else for (let j = 0; j < units; j++) h[ho + j] = unitValue(layer, j, z[zo + j]);
   }
 }
 
 function unitValue(layer: Layer, j: number, v: number): number {
   switch (layer.activation) {
     case 'relu':
+      // biome-ignore lint/complexity/useMathMinMax: relu is a comparison (the same test as its pattern bit; NaN → 0)
       return v > 0 ? v : 0;
     case 'leaky_relu':
       return v > 0 ? v : (layer.alpha as number) * v;
@@ -200,31 +173,23 @@ function unitValue(layer: Layer, j: number, v: number): number {
     case 'abs':
       return Math.abs(v);
     case 'hardtanh':
+      // biome-ignore lint/complexity/useMathMinMax: clamp written as the comparisons that define its three pieces
       return v > 1 ? 1 : v < -1 ? -1 : v;
     default:
       return v;
   }
 }
 
-/** Σ_i |w_ri| per row. */
-function rowAbsSums(layer: Layer): Float64Array {
-  const out = new Float64Array(layer.rows);
-  for (let r = 0; r < layer.rows; r++) {
-    let a = 0;
-    for (let i = 0; i < layer.nIn; i++) a += Math.abs(layer.weights[r * layer.nIn + i]);
-    out[r] = a;
-  }
-  return out;
-}
-
 /**
- * Whether a tolerance decision on z (0, or ±1 for hardtanh) could depend on the exact term scale,
- * given an upper bound `bound` of it: if not, the bound decides exactly as the exact scale would.
+ * The rounding-noise levels of the segment's forms: `formNoise` (rounding.ts, shared with the 2D
+ * enumerator) with the input bounds max(|from_i|, |to_i|) and a first layer that is rounded too
+ * (the point x(t) is computed, not exact).
  */
-function nearSwitch(z: number, bound: number, ht: boolean): boolean {
-  const tol = LINE_ZERO_TOLERANCE * bound;
-  if (Math.abs(z) <= tol) return true;
-  return ht && (Math.abs(z - 1) <= tol + LINE_ZERO_TOLERANCE || Math.abs(z + 1) <= tol + LINE_ZERO_TOLERANCE);
+export function lineFormNoise(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<number>): FormNoise {
+  const dim = mlp.inputDim;
+  const bounds = new Float64Array(dim);
+  for (let i = 0; i < dim; i++) bounds[i] = Math.max(Math.abs(from[i]), Math.abs(to[i]));
+  return formNoise(mlp, bounds, LINE_EXTRA_TERMS, 2 ** -50 * (dim + LINE_EXTRA_TERMS));
 }
 
 /**
@@ -233,69 +198,60 @@ function nearSwitch(z: number, bound: number, ht: boolean): boolean {
  * layers fixed on an interval, every pre-activation is affine in t, so its zeros (and the maxout
  * envelope changes, and hardtanh's ±1 crossings) follow from the values at the interval's ends.
  *
- * Floating point: a value within {@link LINE_ZERO_TOLERANCE} of its term scale is a tie (so a
- * switching surface through an existing breakpoint adds no zero-length piece), kinks closer than
- * {@link LINE_KINK_MERGE} merge, and each piece's pattern and affine map come from a forward pass
- * at its midpoint, so a breakpoint across which nothing changes is dropped. Activation pieces are
- * merged into linear pieces with {@link LINE_LINEAR_TOLERANCE}. Smooth activations are refused.
+ * Floating point: the same strategy as `enumerateRegions` (shared code, rounding.ts). A value within
+ * the a-priori rounding bound of its form (`formNoise`: |W|-propagated magnitudes over the segment
+ * times the accumulated rounding factor) is a tie, so a form that is identically zero in exact
+ * arithmetic but ~1e-15 in float64 never makes a kink; kinks closer than {@link LINE_KINK_MERGE}
+ * merge, and each piece's pattern and affine map come from a forward pass at its midpoint, so a
+ * breakpoint across which nothing changes is dropped. Activation pieces are merged into linear pieces
+ * when their slopes agree within {@link LINE_LINEAR_TOLERANCE} or the rounding floor `mapNoise`.
+ * Smooth activations are refused.
  *
  * @example linePieces(mlp, [-1, -1], [1, 1]).breakpoints // Float64Array of t in (0, 1)
  */
 export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<number>): LinePieces {
-  assertPiecewiseLinearLayers(mlp, 'linePieces');
+  assertPiecewiseLinear(mlp, 'linePieces');
+  mlp.layers.forEach((layer, l) => {
+    if (layer.activation === 'maxout' && (layer.rank as number) > 255)
+      throw new InputError(`linePieces: layers[${l}] has maxout rank ${layer.rank}; at most 255 is supported`);
+  });
   const dim = mlp.inputDim;
   const x0 = checkPoint(from, dim, 'from');
   const x1 = checkPoint(to, dim, 'to');
   const dir = new Float64Array(dim);
   for (let i = 0; i < dim; i++) dir[i] = x1[i] - x0[i];
+  const fn = lineFormNoise(mlp, x0, x1);
 
-  // points (t values) and the current layer's input values / term scales at each point
+  // points (t values) and the current layer's input values at each point
   let ts = new Float64Array([0, 1]);
   let h = new Float64Array(2 * dim);
-  let hs = new Float64Array(2 * dim);
   for (let i = 0; i < dim; i++) {
     h[i] = x0[i];
     h[dim + i] = x1[i];
-    hs[i] = Math.abs(x0[i]);
-    hs[dim + i] = Math.abs(x1[i]);
   }
   const kinks: number[] = [];
-  for (const layer of mlp.layers) {
+  mlp.layers.forEach((layer, l) => {
     const { nIn, rows, units, weights: w, bias: b } = layer;
     const n = ts.length;
     const z = new Float64Array(n * rows);
-    const zs = new Float64Array(n * rows);
-    const rowAbs = rowAbsSums(layer);
-    const exactAll = layer.activation === 'maxout';
-    const ht = layer.activation === 'hardtanh';
     for (let p = 0; p < n; p++) {
-      let hsMax = 0;
-      for (let i = 0; i < nIn; i++) if (hs[p * nIn + i] > hsMax) hsMax = hs[p * nIn + i];
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
         for (let i = 0; i < nIn; i++) acc += w[r * nIn + i] * h[p * nIn + i];
         z[p * rows + r] = acc;
-        // the term scale: a cheap upper bound, made exact only where a tolerance test is close
-        let sc = Math.abs(b[r]) + rowAbs[r] * hsMax;
-        if (exactAll || nearSwitch(acc, sc, ht)) {
-          sc = Math.abs(b[r]);
-          for (let i = 0; i < nIn; i++) sc += Math.abs(w[r * nIn + i]) * hs[p * nIn + i];
-        }
-        zs[p * rows + r] = sc;
       }
     }
     // find the kinks of this layer inside every interval and insert them
+    const nz = fn.noise[l] as Float64Array;
+    const mag = fn.mag[l] as Float64Array;
+    const g = fn.gamma[l] as number;
     const newT: number[] = [];
     const newZ: number[] = [];
-    const newZs: number[] = [];
     for (let p = 0; p < n - 1; p++) {
       newT.push(ts[p]);
-      for (let r = 0; r < rows; r++) {
-        newZ.push(z[p * rows + r]);
-        newZs.push(zs[p * rows + r]);
-      }
+      for (let r = 0; r < rows; r++) newZ.push(z[p * rows + r]);
       kinks.length = 0;
-      layerKinks(layer, z, z, zs, zs, p * rows, (p + 1) * rows, kinks);
+      layerKinks(layer, z, z, p * rows, (p + 1) * rows, nz, mag, g, kinks);
       if (kinks.length === 0) continue;
       kinks.sort((a, c) => a - c);
       const ta = ts[p];
@@ -306,28 +262,21 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
         if (t - last <= LINE_KINK_MERGE || tb - t <= LINE_KINK_MERGE) continue;
         last = t;
         newT.push(t);
-        for (let r = 0; r < rows; r++) {
-          newZ.push(z[p * rows + r] + (z[(p + 1) * rows + r] - z[p * rows + r]) * u);
-          newZs.push(zs[p * rows + r] + (zs[(p + 1) * rows + r] - zs[p * rows + r]) * u);
-        }
+        for (let r = 0; r < rows; r++) newZ.push(z[p * rows + r] + (z[(p + 1) * rows + r] - z[p * rows + r]) * u);
       }
     }
     newT.push(ts[n - 1]);
-    for (let r = 0; r < rows; r++) {
-      newZ.push(z[(n - 1) * rows + r]);
-      newZs.push(zs[(n - 1) * rows + r]);
-    }
+    for (let r = 0; r < rows; r++) newZ.push(z[(n - 1) * rows + r]);
     ts = Float64Array.from(newT);
     const m = ts.length;
     h = new Float64Array(m * units);
-    hs = new Float64Array(m * units);
-    activate(layer, Float64Array.from(newZ), Float64Array.from(newZs), m, h, hs);
-  }
-  return assemble(mlp, x0, x1, dir, ts);
+    activate(layer, Float64Array.from(newZ), m, h);
+  });
+  return assemble(mlp, x0, x1, dir, ts, fn);
 }
 
-/** Midpoint pass: pattern, output value, slope and slope scale of every interval; then merging. */
-function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Array, ts: Float64Array): LinePieces {
+/** Midpoint pass: pattern, output value and slope of every interval; then merging. */
+function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Array, ts: Float64Array, fn: FormNoise): LinePieces {
   const dim = mlp.inputDim;
   const outDim = mlp.outputDim;
   const layout: Array<{ layer: number; unit: number }> = [];
@@ -338,43 +287,25 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   const nInt = ts.length - 1;
   const pat = new Uint8Array(nInt * width);
   const slope = new Float64Array(nInt * outDim);
-  const slopeScale = new Float64Array(nInt * outDim);
   const offset = new Float64Array(nInt * outDim);
   const maxW = Math.max(dim, ...mlp.layers.map((l) => l.rows));
   let v = new Float64Array(maxW);
-  let vs = new Float64Array(maxW);
   let d = new Float64Array(maxW);
-  let ds = new Float64Array(maxW);
   let nv = new Float64Array(maxW);
-  let nvs = new Float64Array(maxW);
   let nd = new Float64Array(maxW);
-  let nds = new Float64Array(maxW);
   const z = new Float64Array(maxW);
-  const zs = new Float64Array(maxW);
   const zd = new Float64Array(maxW);
-  const zds = new Float64Array(maxW);
-  const rowAbsList = mlp.layers.map(rowAbsSums);
   for (let q = 0; q < nInt; q++) {
     const tm = 0.5 * (ts[q] + ts[q + 1]);
     for (let i = 0; i < dim; i++) {
       v[i] = x0[i] + tm * dir[i];
-      vs[i] = Math.abs(x0[i]) + Math.abs(tm * dir[i]);
       d[i] = dir[i];
-      ds[i] = Math.abs(dir[i]);
     }
     let col = q * width;
     for (let l = 0; l < mlp.layers.length; l++) {
       const layer = mlp.layers[l] as Layer;
       const { nIn, rows, units, weights: w, bias: b } = layer;
-      const rowAbs = rowAbsList[l] as Float64Array;
-      const exactAll = layer.activation === 'maxout';
-      const ht = layer.activation === 'hardtanh';
-      let vsMax = 0;
-      let dsMax = 0;
-      for (let i = 0; i < nIn; i++) {
-        if (vs[i] > vsMax) vsMax = vs[i];
-        if (ds[i] > dsMax) dsMax = ds[i];
-      }
+      const nz = fn.noise[l] as Float64Array;
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
         let dacc = 0;
@@ -383,34 +314,24 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
           acc += wi * v[i];
           dacc += wi * d[i];
         }
-        // term scales: upper bounds, exact only where a tolerance decision is close
-        let sc = Math.abs(b[r]) + rowAbs[r] * vsMax;
-        if (exactAll || nearSwitch(acc, sc, ht)) {
-          sc = Math.abs(b[r]);
-          for (let i = 0; i < nIn; i++) sc += Math.abs(w[r * nIn + i]) * vs[i];
-        }
         z[r] = acc;
-        zs[r] = sc;
         zd[r] = dacc;
-        zds[r] = rowAbs[r] * dsMax;
       }
       const act = layer.activation;
       if (act === 'maxout') {
         const k = layer.rank as number;
         for (let j = 0; j < units; j++) {
           let best = j * k;
-          for (let r = j * k + 1; r < (j + 1) * k; r++)
-            if (z[r] - z[best] > LINE_ZERO_TOLERANCE * (zs[r] + zs[best])) best = r;
+          for (let r = j * k + 1; r < (j + 1) * k; r++) if (z[r] - z[best] > nz[r] + nz[best]) best = r;
           nv[j] = z[best];
-          nvs[j] = Math.abs(z[best]) + LINE_SCALE_CARRY * zs[best];
           nd[j] = zd[best];
-          nds[j] = Math.abs(zd[best]) + LINE_SCALE_CARRY * zds[best];
           pat[col++] = best - j * k;
         }
       } else {
+        const htTol = (fn.gamma[l] as number) * 1;
         for (let j = 0; j < units; j++) {
           const val = z[j];
-          const tol = LINE_ZERO_TOLERANCE * zs[j];
+          const tol = nz[j];
           let state = 1;
           let gain = 1;
           if (act === 'relu' || act === 'leaky_relu' || act === 'prelu' || act === 'abs') {
@@ -425,24 +346,20 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
                       ? (layer.alphas as Float64Array)[j]
                       : -1;
           } else if (act === 'hardtanh') {
-            state = val > 1 + tol + LINE_ZERO_TOLERANCE ? 2 : val < -1 - tol - LINE_ZERO_TOLERANCE ? 0 : 1;
+            const t1 = tol + htTol;
+            state = val > 1 + t1 ? 2 : val < -1 - t1 ? 0 : 1;
             gain = state === 1 ? 1 : 0;
           }
           nv[j] = unitValue(layer, j, val);
-          nvs[j] = Math.abs(nv[j]) + LINE_SCALE_CARRY * zs[j];
           nd[j] = gain * zd[j];
-          nds[j] = Math.abs(nd[j]) + LINE_SCALE_CARRY * Math.abs(gain) * zds[j];
           if (act !== 'linear') pat[col++] = state;
         }
       }
       [v, nv] = [nv, v];
-      [vs, nvs] = [nvs, vs];
       [d, nd] = [nd, d];
-      [ds, nds] = [nds, ds];
     }
     for (let o = 0; o < outDim; o++) {
       slope[q * outDim + o] = d[o];
-      slopeScale[q * outDim + o] = ds[o];
       offset[q * outDim + o] = v[o] - d[o] * tm;
     }
   }
@@ -459,7 +376,6 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   const patterns = new Uint8Array(pieces * width);
   const slopes = new Float64Array(pieces * outDim);
   const offsets = new Float64Array(pieces * outDim);
-  const pScale = new Float64Array(pieces * outDim);
   for (let p = 0; p < pieces; p++) {
     const q0 = starts[p] as number;
     const q1 = p + 1 < pieces ? (starts[p + 1] as number) : nInt;
@@ -471,11 +387,17 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
     for (let o = 0; o < outDim; o++) {
       slopes[p * outDim + o] = slope[qb * outDim + o];
       offsets[p * outDim + o] = offset[qb * outDim + o];
-      pScale[p * outDim + o] = slopeScale[qb * outDim + o];
     }
   }
 
-  // linear pieces: runs whose slopes agree with the run's first piece
+  // linear pieces: runs whose slopes agree with the run's first piece (relative, or within rounding)
+  // a slope's rounding error is at most 2·gamma·mag (|to − from| ≤ 2 max|x|): twice outputNoise for two slopes
+  const mapNoise = outputNoise(mlp, fn).map((x) => 2 * x);
+  const scaleOf = (p: number, o: number): number => {
+    const s = slopes[p * outDim + o];
+    const c = offsets[p * outDim + o];
+    return Math.max(Math.abs(c), Math.abs(c + s)) + Math.abs(s);
+  };
   const lStarts: number[] = [0];
   let head = 0;
   for (let p = 1; p < pieces; p++) {
@@ -483,8 +405,8 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
     for (let o = 0; o < outDim && same; o++) {
       const a = slopes[head * outDim + o];
       const c = slopes[p * outDim + o];
-      const sc = Math.max(pScale[head * outDim + o], pScale[p * outDim + o]);
-      same = Math.abs(a - c) <= LINE_LINEAR_TOLERANCE * sc;
+      const diff = Math.abs(a - c);
+      same = diff <= (mapNoise[o] as number) || diff <= LINE_LINEAR_TOLERANCE * Math.max(scaleOf(head, o), scaleOf(p, o));
     }
     if (!same) {
       lStarts.push(p);
@@ -523,5 +445,6 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
     patterns,
     patternWidth: width,
     patternLayout: layout,
+    mapNoise,
   };
 }

@@ -1,10 +1,12 @@
-import { BudgetExceededError, InputError, type Layer, type Mlp, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { BudgetExceededError, InputError, type Layer, type Mlp } from '@tessera/nn-core';
+import { assertPiecewiseLinear } from './assert.js';
 import { computeAdjacency, mergeLinearRegions } from './merge.js';
 import type { Box, Partition } from './partition.js';
 import { compensatedSum } from './polygon.js';
 import { classify, clip, copyPoly, NEG, POS } from './polygonClip.js';
 import { DEFAULT_MERGE_TOLERANCE, DEFAULT_TOLERANCE } from './predicates.js';
 import { grow, Kids, Out, Poly, Stack } from './regionsBuffers.js';
+import { type FormNoise, formNoise, outputNoise } from './rounding.js';
 
 /** Options of {@link enumerateRegions}. */
 export interface RegionsOptions {
@@ -20,16 +22,6 @@ export interface RegionsOptions {
   mergeTolerance?: number;
 }
 
-/** Checks that every layer is piecewise linear; throws an InputError naming the first that is not. */
-export function assertPiecewiseLinear(mlp: Mlp): void {
-  mlp.layers.forEach((layer, l) => {
-    if (!PIECEWISE_LINEAR.has(layer.activation))
-      throw new InputError(
-        `layers[${l}].activation "${layer.activation}" is smooth, so the network is not piecewise linear and has no linear regions to enumerate (supported: relu, leaky_relu, prelu, abs, hardtanh, maxout, linear)`,
-      );
-  });
-}
-
 function checkBox(box: unknown): Box {
   if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v)))
     throw new InputError(`invalid box ${JSON.stringify(box)}: expected [xmin, xmax, ymin, ymax] (4 finite numbers)`);
@@ -43,63 +35,12 @@ function checkBox(box: unknown): Box {
 const REFRESH = 16;
 
 /**
- * Per-unit magnitude bounds and rounding-noise levels of the composed forms. `mag[l][r]` bounds
- * |a|·X + |b|·Y + |c| of row r's pre-activation form over every region (the forms composed with
- * |W| and the largest possible post-activation magnitudes: an a-priori bound independent of the
- * pattern). `noise[l][r] = gamma_l · mag[l][r]` bounds the rounding error of the form computed by
- * the enumeration (first layer: exact, 0; layer l: 8u per term of every dot product so far plus the
- * incremental updates between refreshes). A form whose own magnitude is within its noise level is
- * zero up to rounding: it is treated as identically 0 on the piece (ties, no split), never as a line.
+ * Per-unit magnitude bounds and rounding-noise levels of the composed forms over the box (see
+ * `formNoise` in rounding.ts, shared with `linePieces`): the first layer's forms are exact (gamma 0);
+ * each later layer adds 8u per term of its dot product plus the incremental updates between refreshes.
  */
-export function formNoise(mlp: Mlp, bx: number, by: number): { mag: Float64Array[]; noise: Float64Array[]; gamma: number[] } {
-  const mag: Float64Array[] = [];
-  const noise: Float64Array[] = [];
-  const gamma: number[] = [];
-  let post = new Float64Array(0);
-  let g = 0;
-  mlp.layers.forEach((layer, l) => {
-    const m = new Float64Array(layer.rows);
-    const w = layer.weights;
-    const nIn = layer.nIn;
-    if (l === 0) for (let r = 0; r < layer.rows; r++) m[r] = Math.abs(w[2 * r]) * bx + Math.abs(w[2 * r + 1]) * by + Math.abs(layer.bias[r]);
-    else {
-      g += 2 ** -50 * (nIn + 2 * REFRESH + 4);
-      for (let r = 0; r < layer.rows; r++) {
-        let s = Math.abs(layer.bias[r]);
-        for (let i = 0; i < nIn; i++) s += Math.abs(w[r * nIn + i]) * post[i];
-        m[r] = s;
-      }
-    }
-    mag.push(m);
-    gamma.push(g);
-    const nz = new Float64Array(layer.rows);
-    for (let r = 0; r < layer.rows; r++) nz[r] = g * m[r];
-    noise.push(nz);
-    post = new Float64Array(layer.units);
-    for (let j = 0; j < layer.units; j++) {
-      switch (layer.activation) {
-        case 'leaky_relu':
-          post[j] = Math.max(1, Math.abs(layer.alpha as number)) * m[j];
-          break;
-        case 'prelu':
-          post[j] = Math.max(1, Math.abs((layer.alphas as Float64Array)[j])) * m[j];
-          break;
-        case 'hardtanh':
-          post[j] = Math.max(1, m[j]);
-          break;
-        case 'maxout': {
-          const k = layer.rank as number;
-          let mx = 0;
-          for (let i = 0; i < k; i++) mx = Math.max(mx, m[j * k + i]);
-          post[j] = mx;
-          break;
-        }
-        default:
-          post[j] = m[j];
-      }
-    }
-  });
-  return { mag, noise, gamma };
+function boxFormNoise(mlp: Mlp, bx: number, by: number): FormNoise {
+  return formNoise(mlp, [bx, by], 2 * REFRESH + 4);
 }
 
 class Enumerator {
@@ -148,7 +89,7 @@ class Enumerator {
     this.bx = Math.max(Math.abs(box[0]), Math.abs(box[1]));
     this.by = Math.max(Math.abs(box[2]), Math.abs(box[3]));
     this.maxRegions = maxRegions;
-    const fn = formNoise(mlp, this.bx, this.by);
+    const fn = boxFormNoise(mlp, this.bx, this.by);
     this.noise = fn.noise;
     this.mag = fn.mag;
     this.gamma = fn.gamma;
@@ -622,21 +563,6 @@ class Enumerator {
   }
 }
 
-/** Twice the rounding-noise level of each output's map (see formNoise): the merge's absolute floor. */
-function outputNoise(mlp: Mlp, mag: Float64Array[], gamma: number[]): Float64Array {
-  const L = mlp.layers.length - 1;
-  const last = mlp.layers[L];
-  const k = last.activation === 'maxout' ? (last.rank as number) : 1;
-  const out = new Float64Array(last.units);
-  for (let o = 0; o < last.units; o++) {
-    let m = 0;
-    for (let i = 0; i < k; i++) m = Math.max(m, mag[L][o * k + i]);
-    if (last.activation === 'hardtanh') m = Math.max(m, 1);
-    out[o] = 2 * gamma[L] * m;
-  }
-  return out;
-}
-
 /** Column k of a row-major [n][3] Int32Array. */
 function column(a: Int32Array, n: number, k: number): Int32Array {
   const out = new Int32Array(n);
@@ -714,7 +640,7 @@ export function enumerateRegions(mlp: Mlp, options: RegionsOptions): Partition {
     linearRegionOf: new Uint32Array(R),
     tolerance,
     mergeTolerance,
-    mapNoise: outputNoise(mlp, e.mag, e.gamma),
+    mapNoise: outputNoise(mlp, e),
   };
   p.adjacency = computeAdjacency(p);
   const merged = mergeLinearRegions(p);
