@@ -546,6 +546,10 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
   const nf = facets.nFacets;
   const showEdges = options.edges ?? (data.regions ? true : nf <= 1600);
 
+  // a target surface is depth-merged with the facets when its grid covers the box (see mergeTarget)
+  const target = data.target;
+  const merged = target !== undefined && target.box[0] <= bx0 && target.box[1] >= bx1 && target.box[2] <= by0 && target.box[3] >= by1;
+  const fillOf: string[] = merged ? new Array(nf) : [];
   let body = backPanes(toScreen, S.box, zmin, zmax, cam);
   body += `<g class="facets" stroke-linejoin="round"${showEdges ? ' stroke="#1a1a1a" stroke-opacity="0.45" stroke-width="0.5"' : ''}>`;
   let pts = new Float64Array(64);
@@ -594,12 +598,20 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
       cb = HEIGHT_LUT[li + 2] as number;
     }
     const fill = hex3(cr * shade, cg * shade, cb * shade);
+    if (merged) {
+      fillOf[i] = fill;
+      continue;
+    }
     body += `<polygon points="${pointsAttr(pts, m)}" fill="${fill}"${showEdges ? '' : ` stroke="${fill}" stroke-width="0.4"`}/>`;
   }
-  body += '</g>';
 
-  if (data.target) {
-    const tf = facetsFromGrid(data.target);
+  if (merged && target) {
+    body += mergeTarget(facets, order, fillOf, target, cam, S.groundX, S.groundY, toScreen, showEdges, options.targetColor ?? '#f28e2b');
+    body += '</g>';
+  } else body += '</g>';
+  if (target && !merged) {
+    // the target grid does not cover the box: drawn as an overlay on top of the facets
+    const tf = facetsFromGrid(target);
     const to = drawOrder(tf, cam, S.groundX, S.groundY);
     const tc = options.targetColor ?? '#f28e2b';
     body += `<g class="target" fill="${tc}" fill-opacity="0.13" stroke="${tc}" stroke-opacity="0.7" stroke-width="0.4">`;
@@ -752,4 +764,168 @@ function boxTicks(toScreen: ToScreen, box: Box, zmin: number, zmax: number, cam:
   const zmid = toScreen(best[0], best[1], (zmin + zmax) / 2);
   edgeTicks(zsc.ticks(5), zsc.tickFormat(5), (t) => [best[0], best[1], t], o.zLabel ?? 'f', [best[0], best[1], (zmin + zmax) / 2], [zmid[0] + 100, zmid[1]], [zmin, zmax]);
   return `${s}</g>`;
+}
+
+/**
+ * One painter's order for the facets and a translucent target surface sampled on a grid.
+ *
+ * Every facet is clipped to the target grid's cells (Sutherland–Hodgman; z interpolated along the
+ * clipped edges, exact for planar facets). Pieces in different cells have disjoint convex
+ * footprints, so the cells are painted in the exact height-field order of the grid (the same key
+ * `surfaceDrawOrder` uses); inside one cell, whatever lies lower is painted first when the camera is
+ * above (higher first from below): each piece is compared with the target's bilinear height at the
+ * piece's centroid, and pieces keep the facets' own order among themselves. Exact wherever the two
+ * surfaces do not cross inside a cell; where they cross, the error is confined to that cell. Piece
+ * fills carry no outline (their seams are invisible); the facets' own edges are drawn per piece as
+ * open paths, so the picture shows the original facets.
+ */
+function mergeTarget(
+  f: Facets,
+  order: Int32Array,
+  fillOf: readonly string[],
+  target: SampledGrid,
+  cam: Camera,
+  gx: number,
+  gy: number,
+  toScreen: ToScreen,
+  showEdges: boolean,
+  tc: string,
+): string {
+  const { nx, ny } = target;
+  const [tx0, tx1, ty0, ty1] = target.box;
+  const dx = (tx1 - tx0) / (nx - 1);
+  const dy = (ty1 - ty0) / (ny - 1);
+  const nCells = (nx - 1) * (ny - 1);
+  const rank = new Int32Array(f.nFacets);
+  for (let t = 0; t < order.length; t++) rank[order[t] as number] = t;
+  // pieces per cell: [facet, flat x,y,z triples, original-edge flags]
+  type Piece = { facet: number; v: number[]; orig: boolean[]; below: boolean };
+  const cells: Piece[][] = Array.from({ length: nCells }, () => []);
+  const tz = (i: number, j: number) => target.values[j * nx + i] as number;
+  const bilinear = (x: number, y: number) => {
+    const u = Math.min(nx - 1 - 1e-9, Math.max(0, (x - tx0) / dx));
+    const w = Math.min(ny - 1 - 1e-9, Math.max(0, (y - ty0) / dy));
+    const i = Math.floor(u);
+    const j = Math.floor(w);
+    const a = u - i;
+    const b = w - j;
+    return (1 - a) * (1 - b) * tz(i, j) + a * (1 - b) * tz(i + 1, j) + (1 - a) * b * tz(i, j + 1) + a * b * tz(i + 1, j + 1);
+  };
+  const above = cam.vz >= 0;
+  for (let fi = 0; fi < f.nFacets; fi++) {
+    const a = f.offsets[fi] as number;
+    const b = f.offsets[fi + 1] as number;
+    let minX = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    const poly: number[] = [];
+    const orig: boolean[] = [];
+    for (let q = a; q < b; q++) {
+      const x = f.xy[2 * q] as number;
+      const y = f.xy[2 * q + 1] as number;
+      poly.push(x, y, f.z[q] as number);
+      orig.push(true);
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+    const i0 = Math.max(0, Math.floor((minX - tx0) / dx));
+    const i1 = Math.min(nx - 2, Math.floor((maxX - tx0) / dx));
+    const j0 = Math.max(0, Math.floor((minY - ty0) / dy));
+    const j1 = Math.min(ny - 2, Math.floor((maxY - ty0) / dy));
+    for (let j = j0; j <= j1; j++)
+      for (let i = i0; i <= i1; i++) {
+        let p = { v: poly, orig };
+        const cx0 = tx0 + i * dx;
+        const cy0 = ty0 + j * dy;
+        // keep x >= cx0, x <= cx0 + dx, y >= cy0, y <= cy0 + dy
+        p = clipHalf(p.v, p.orig, 1, 0, -cx0);
+        p = clipHalf(p.v, p.orig, -1, 0, cx0 + dx);
+        p = clipHalf(p.v, p.orig, 0, 1, -cy0);
+        p = clipHalf(p.v, p.orig, 0, -1, cy0 + dy);
+        const m = p.v.length / 3;
+        if (m < 3) continue;
+        let sx = 0;
+        let sy = 0;
+        let sz = 0;
+        for (let k = 0; k < m; k++) {
+          sx += p.v[3 * k] as number;
+          sy += p.v[3 * k + 1] as number;
+          sz += p.v[3 * k + 2] as number;
+        }
+        const below = sz / m < bilinear(sx / m, sy / m);
+        (cells[j * (nx - 1) + i] as Piece[]).push({ facet: fi, v: p.v, orig: p.orig, below: above ? below : !below });
+      }
+  }
+  const tf = facetsFromGrid(target);
+  const cellOrder = drawOrder(tf, cam, gx, gy);
+  let s = '';
+  const piece = (pc: Piece) => {
+    const m = pc.v.length / 3;
+    const xy = new Float64Array(2 * m);
+    for (let k = 0; k < m; k++) {
+      const [X, Y] = toScreen(pc.v[3 * k] as number, pc.v[3 * k + 1] as number, pc.v[3 * k + 2] as number);
+      xy[2 * k] = X;
+      xy[2 * k + 1] = Y;
+    }
+    const fill = fillOf[pc.facet] as string;
+    s += `<polygon points="${pointsAttr(xy)}" fill="${fill}" stroke="${fill}" stroke-width="0.4"/>`;
+    if (!showEdges) return;
+    let d = '';
+    for (let k = 0; k < m; k++) {
+      if (!pc.orig[k]) continue;
+      const k2 = (k + 1) % m;
+      d += `M${num(xy[2 * k] as number)},${num(xy[2 * k + 1] as number)}L${num(xy[2 * k2] as number)},${num(xy[2 * k2 + 1] as number)}`;
+    }
+    if (d) s += `<path d="${d}" fill="none"/>`;
+  };
+  const tp = new Float64Array(8);
+  for (let t = 0; t < nCells; t++) {
+    const c = cellOrder[t] as number;
+    const list = (cells[c] as Piece[]).sort((p, q) => (rank[p.facet] as number) - (rank[q.facet] as number));
+    for (const pc of list) if (pc.below) piece(pc);
+    for (let q = 0; q < 4; q++) {
+      const [X, Y] = toScreen(tf.xy[8 * c + 2 * q] as number, tf.xy[8 * c + 2 * q + 1] as number, tf.z[4 * c + q] as number);
+      tp[2 * q] = X;
+      tp[2 * q + 1] = Y;
+    }
+    s += `<polygon class="target" points="${pointsAttr(tp)}" fill="${tc}" fill-opacity="0.13" stroke="${tc}" stroke-opacity="0.7" stroke-width="0.4"/>`;
+    for (const pc of list) if (!pc.below) piece(pc);
+  }
+  return s;
+}
+
+/**
+ * Clips a polygon of (x, y, z) vertices to the half-plane a·x + b·y + c >= 0. `orig[k]` says whether
+ * the edge from vertex k to k + 1 lies on the original facet's boundary (false for cut edges).
+ */
+function clipHalf(v: number[], orig: boolean[], a: number, b: number, c: number): { v: number[]; orig: boolean[] } {
+  const m = v.length / 3;
+  if (m === 0) return { v, orig };
+  const out: number[] = [];
+  const outOrig: boolean[] = [];
+  const side = (k: number) => a * (v[3 * k] as number) + b * (v[3 * k + 1] as number) + c;
+  for (let k = 0; k < m; k++) {
+    const k2 = (k + 1) % m;
+    const s1 = side(k);
+    const s2 = side(k2);
+    if (s1 >= 0) {
+      out.push(v[3 * k] as number, v[3 * k + 1] as number, v[3 * k + 2] as number);
+      // the edge leaving this vertex keeps its flag if it stays inside or exits
+      outOrig.push(orig[k] as boolean);
+    }
+    if ((s1 >= 0) !== (s2 >= 0)) {
+      const t = s1 / (s1 - s2);
+      out.push(
+        (v[3 * k] as number) + t * ((v[3 * k2] as number) - (v[3 * k] as number)),
+        (v[3 * k + 1] as number) + t * ((v[3 * k2 + 1] as number) - (v[3 * k + 1] as number)),
+        (v[3 * k + 2] as number) + t * ((v[3 * k2 + 2] as number) - (v[3 * k + 2] as number)),
+      );
+      // entering: the rest of the original edge follows; exiting: the next edge runs along the cut
+      outOrig.push(s1 >= 0 ? false : (orig[k] as boolean));
+    }
+  }
+  return { v: out, orig: outOrig };
 }

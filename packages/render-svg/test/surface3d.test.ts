@@ -75,9 +75,31 @@ describe('surface3d(data, options)', () => {
     const nx = 9;
     const values = Float64Array.from({ length: nx * nx }, (_, k) => ((k % nx) / 8) ** 2 + (Math.floor(k / nx) / 8) ** 2);
     const grid = { box: BOX, nx, ny: nx, values };
+    expect((group(parseSvg(surface3d({ box: BOX, grid })), 'facets').polygon as unknown[]).length).toBe(64);
+    // with a target covering the box, facets are cut at the target's cells and merged with its quads
     const root = parseSvg(surface3d({ box: BOX, grid, target: { box: BOX, nx: 5, ny: 4, values: new Float64Array(20) } }));
-    expect((group(root, 'facets').polygon as unknown[]).length).toBe(64);
-    expect((group(root, 'target').polygon as unknown[]).length).toBe(12);
+    const polys = group(root, 'facets').polygon as Array<Record<string, string>>;
+    expect(polys.filter((p) => p.class === 'target')).toHaveLength(12);
+    expect(polys.filter((p) => p.class !== 'target').length).toBeGreaterThanOrEqual(64);
+    // a target outside the box is an overlay
+    const over = parseSvg(surface3d({ box: BOX, grid, target: { box: [0, 1, 0, 1], nx: 5, ny: 4, values: new Float64Array(20) } }));
+    expect((group(over, 'target').polygon as unknown[]).length).toBe(12);
+  });
+
+  it('depth-merges the target: hidden where it runs below the facets, tinting them where it runs above', () => {
+    const flat: Region2D[] = [{ vertices: [-1, -1, 1, -1, 1, 1, -1, 1], affine: { a: [0, 0], c: 1 } }];
+    const at = (z: number) => ({ box: BOX, nx: 4, ny: 4, values: new Float64Array(16).fill(z) });
+    const o: SurfaceOptions = { azimuth: -60, elevation: 60, zDomain: [0, 2], edges: false, width: 300 };
+    const pixel = (z: number) => {
+      const d = { box: BOX, regions: flat, target: at(z) };
+      const svg = surface3d(d, o);
+      const fill = (group(parseSvg(svg), 'facets').polygon as Array<Record<string, string>>).find((p) => p.class !== 'target')?.fill as string;
+      const [X, Y] = surfaceProjector(d, o).toScreen(0, 0, 1);
+      const got = raster(svg).at(X, Y);
+      return Math.max(...got.map((v, c) => Math.abs(v - (hexToRgb(fill)[c] as number))));
+    };
+    expect(pixel(0.8)).toBeLessThanOrEqual(2); // target below: the facet covers it
+    expect(pixel(1.2)).toBeGreaterThan(8); // target above: translucent orange over the facet
   });
 
   for (const opts of [
