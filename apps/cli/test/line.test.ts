@@ -66,7 +66,7 @@ describe('tessera line', { timeout: 300_000 }, () => {
   it('bad input exits 2 with one line: --from length, sigmoid model, missing file, bad number', () => {
     const cases: Array<[string[], RegExp]> = [
       [['line', TWO, '--from', '0', '--to', '1,1'], /invalid --from "0": expected 2 numbers \(the model's inputDim\), got 1/],
-      [['line', SIGMOID, '--from', '0,0', '--to', '1,1'], /sigmoid, a smooth activation, so the network is not piecewise linear/],
+      [['line', SIGMOID, '--from', '0,0', '--to', '1,1'], /"sigmoid" is smooth, so the network is not piecewise linear/],
       [['line', join(dir, 'nope.json'), '--from', '0', '--to', '1'], /model file not found: .*nope\.json/],
       [['line', TWO, '--from', '0,x', '--to', '1,1'], /invalid --from "0,x": "x" is not a finite number/],
     ];
