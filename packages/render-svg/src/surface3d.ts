@@ -845,18 +845,15 @@ function mergeTarget(
         p = clipHalf(p.v, p.orig, -1, 0, cx0 + dx);
         p = clipHalf(p.v, p.orig, 0, 1, -cy0);
         p = clipHalf(p.v, p.orig, 0, -1, cy0 + dy);
-        const m = p.v.length / 3;
-        if (m < 3) continue;
-        let sx = 0;
-        let sy = 0;
-        let sz = 0;
-        for (let k = 0; k < m; k++) {
-          sx += p.v[3 * k] as number;
-          sy += p.v[3 * k + 1] as number;
-          sz += p.v[3 * k + 2] as number;
-        }
-        const below = sz / m < bilinear(sx / m, sy / m);
-        (cells[j * (nx - 1) + i] as Piece[]).push({ facet: fi, v: p.v, orig: p.orig, below: above ? below : !below });
+        if (p.v.length < 9) continue;
+        // split the piece where it crosses the target (height difference linear along its edges)
+        const diff = (k: number) => (p.v[3 * k + 2] as number) - bilinear(p.v[3 * k] as number, p.v[3 * k + 1] as number);
+        const up = clipBy(p.v, p.orig, diff);
+        const down = clipBy(p.v, p.orig, (k) => -diff(k));
+        const list = cells[j * (nx - 1) + i] as Piece[];
+        // the upper surface is hit first from above; from below, the lower one
+        if (up.v.length >= 9) list.push({ facet: fi, v: up.v, orig: up.orig, below: !above });
+        if (down.v.length >= 9) list.push({ facet: fi, v: down.v, orig: down.orig, below: above });
       }
   }
   const tf = facetsFromGrid(target);
@@ -902,11 +899,15 @@ function mergeTarget(
  * the edge from vertex k to k + 1 lies on the original facet's boundary (false for cut edges).
  */
 function clipHalf(v: number[], orig: boolean[], a: number, b: number, c: number): { v: number[]; orig: boolean[] } {
+  return clipBy(v, orig, (k) => a * (v[3 * k] as number) + b * (v[3 * k + 1] as number) + c);
+}
+
+/** Keeps the part of a polygon where `side` (given per vertex, interpolated linearly along edges) is >= 0. */
+function clipBy(v: number[], orig: boolean[], side: (k: number) => number): { v: number[]; orig: boolean[] } {
   const m = v.length / 3;
   if (m === 0) return { v, orig };
   const out: number[] = [];
   const outOrig: boolean[] = [];
-  const side = (k: number) => a * (v[3 * k] as number) + b * (v[3 * k + 1] as number) + c;
   for (let k = 0; k < m; k++) {
     const k2 = (k + 1) % m;
     const s1 = side(k);
@@ -916,7 +917,7 @@ function clipHalf(v: number[], orig: boolean[], a: number, b: number, c: number)
       // the edge leaving this vertex keeps its flag if it stays inside or exits
       outOrig.push(orig[k] as boolean);
     }
-    if ((s1 >= 0) !== (s2 >= 0)) {
+    if (s1 >= 0 !== s2 >= 0) {
       const t = s1 / (s1 - s2);
       out.push(
         (v[3 * k] as number) + t * ((v[3 * k2] as number) - (v[3 * k] as number)),
