@@ -12,8 +12,9 @@ describe('the Train page state in the URL hash', () => {
       seed: 42,
       hidden: [
         { units: 7, activation: 'leaky_relu' },
-        { units: 3, activation: 'tanh' },
+        { units: 3, activation: 'maxout' },
       ],
+      rank: 3,
       loss: 'mse',
       optimizer: 'momentum',
       lr: 0.0375,

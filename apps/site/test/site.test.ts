@@ -196,6 +196,32 @@ describe('train page', () => {
     await page.close();
   });
 
+  it('three blobs train a softmax net of rank-3 maxout units; the map shows the exact argmax regions', async () => {
+    const { page, errors } = await openPage(browser, `${BASE}train.html#ds=blobs&n=300&arch=6:maxout,6:maxout&rank=3&seed=3&lr=0.02&spf=60`);
+    await trainReady(page, 0);
+    expect(await page.inputValue('#rank')).toBe('3');
+    expect(await page.inputValue('#loss')).toBe('softmax_cross_entropy');
+    const loss0 = Number(await text(page, 'stat-loss'));
+    await page.click('#step');
+    await trainReady(page, 60);
+    expect(Number(await text(page, 'stat-loss'))).toBeLessThan(loss0);
+    // Three classes in three separated blobs: at least three connected argmax regions.
+    expect(Number(await text(page, 'stat-decision'))).toBeGreaterThanOrEqual(3);
+    expect(await text(page, 'stat-bounds')).toMatch(/^maxout rank 3: .*k\^N 531441/);
+    expect(await page.locator('#region-map svg').textContent()).toContain('class boundary');
+    await page.screenshot({ path: `${SHOTS}train-blobs-maxout.png`, fullPage: true });
+    // prelu: the two-piece bounds only, labelled as such.
+    await page.selectOption('#act-0', 'prelu');
+    await page.selectOption('#act-1', 'prelu');
+    await page.waitForFunction(() => /^prelu:/.test(document.getElementById('stat-bounds')?.textContent ?? ''));
+    expect(await page.locator('#rank').isHidden()).toBe(true);
+    const bounds = await text(page, 'stat-bounds');
+    expect(bounds).toMatch(/^prelu: bounds valid for leaky\/abs/);
+    expect(bounds).not.toMatch(/Serra18 UB|LB/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a malformed CSV is refused inline; a good one trains', async () => {
     const { page, errors } = await openPage(browser, `${BASE}train.html`);
     await trainReady(page);
@@ -221,6 +247,9 @@ describe('train page', () => {
       expect(await page.inputValue('#ds')).toBe('circle');
       expect(await page.inputValue('#units-1')).toBe('5');
       expect(await page.inputValue('#act-1')).toBe('leaky_relu');
+      // relu + leaky_relu: only bounds whose proof survives leaky units, and the label says so.
+      expect(await text(page, 'stat-bounds')).toMatch(/^relu\/leaky_relu: bounds valid for leaky\/abs \(theory §8\.3\): .*Montúfar17 UB/);
+      expect(await text(page, 'stat-bounds')).not.toMatch(/Serra18/);
       expect(await page.inputValue('#opt')).toBe('momentum');
       expect(await page.inputValue('#lr')).toBe('0.05');
       await page.click('#step');

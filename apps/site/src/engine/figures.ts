@@ -1,20 +1,10 @@
 import { evaluateMlp, type Mlp } from '@tessera/nn-core';
-import * as svg from '@tessera/render-svg';
+import { type ChartOptions, type LinePlotData, linePlot, regionMap, type SurfaceData, surface3d } from '@tessera/render-svg';
 import type { SampledTarget } from '../train/protocol.js';
 import { isPiecewiseLinear, regionsOf } from './geometry.js';
-import { placeholder, type View3 } from './render.js';
-import { need } from './pick.js';
+import { drawSafely, placeholder, toRegion2D, type View3 } from './render.js';
 
 type Box = [number, number, number, number];
-type Fig = (data: unknown, options?: Record<string, unknown>) => string;
-
-function draw(name: string, data: unknown, options: Record<string, unknown>): string {
-  try {
-    return need<Fig>(svg, name, '@tessera/render-svg')(data, options);
-  } catch (err) {
-    return placeholder(err instanceof Error ? err.message : String(err));
-  }
-}
 
 /** A 1-input net sampled at n + 1 points of [a, b] (nn-core's batch evaluation). */
 export function sampleCurve(mlp: Mlp, a: number, b: number, n = 400): { x: number[]; y: number[] } {
@@ -52,9 +42,9 @@ export function curvesSvg(
   series: CurveSpec[],
   options: { title?: string; breakpoints?: { x: number[]; y: number[] }; xLabel?: string; yLabel?: string; idPrefix: string; yDomain?: [number, number]; xDomain?: [number, number] },
 ): string {
-  const data: Record<string, unknown> = { series };
+  const data: LinePlotData = { series };
   if (options.breakpoints) data.breakpoints = options.breakpoints;
-  const o: Record<string, unknown> = {
+  const o: ChartOptions = {
     width: 480,
     height: 280,
     title: options.title ?? '',
@@ -64,7 +54,7 @@ export function curvesSvg(
   };
   if (options.yDomain) o.yDomain = options.yDomain;
   if (options.xDomain) o.xDomain = options.xDomain;
-  return draw('linePlot', data, o);
+  return drawSafely('line plot', () => linePlot(data, o));
 }
 
 /**
@@ -77,17 +67,17 @@ export function netSurfaceSvg(
   view: View3,
   options: { title?: string; target?: SampledTarget | null; idPrefix: string; grid?: number; zLabel?: string; width?: number },
 ): { svg: string; regions: number | null } {
-  const data: Record<string, unknown> = { box };
+  const data: SurfaceData = { box };
   let regions: number | null = null;
   if (isPiecewiseLinear(mlp)) {
     const geo = regionsOf(mlp, box);
     if (!geo.partition) return { svg: placeholder(geo.note), regions: null };
     regions = geo.regions;
-    data.regions = geo.regionList.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c } }));
+    data.regions = toRegion2D(geo.regionList);
   } else data.grid = sampleGrid(mlp, box, options.grid ?? 61);
   if (options.target) data.target = options.target;
   return {
-    svg: draw('surface3d', data, {
+    svg: drawSafely('3D surface', () => surface3d(data, {
       azimuth: view.azimuth,
       elevation: view.elevation,
       width: options.width ?? 480,
@@ -95,7 +85,7 @@ export function netSurfaceSvg(
       title: options.title ?? '',
       idPrefix: options.idPrefix,
       zLabel: options.zLabel ?? 'output',
-    }),
+    })),
     regions,
   };
 }
@@ -105,19 +95,17 @@ export function netRegionMapSvg(mlp: Mlp, box: Box, options: { title?: string; i
   const geo = regionsOf(mlp, box);
   if (!geo.partition) return { svg: placeholder(geo.note), regions: null, linearRegions: null };
   return {
-    svg: draw(
-      'regionMap',
-      { box, regions: geo.regionList.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c }, pattern: r.pattern.join('|') })) },
-      { width: options.width ?? 420, title: options.title ?? '', idPrefix: options.idPrefix, color: 'value' },
+    svg: drawSafely('region map', () =>
+      regionMap(
+        { box, regions: toRegion2D(geo.regionList) },
+        { width: options.width ?? 420, title: options.title ?? '', idPrefix: options.idPrefix, color: 'value' },
+      ),
     ),
     regions: geo.regions,
     linearRegions: geo.linearRegions,
   };
 }
 
-export function chartSvg(name: 'lineChart' | 'regionsVsTheory' | 'linePlot', data: unknown, options: Record<string, unknown>): string {
-  return draw(name, data, options);
-}
 
 /**
  * Lets the user drag horizontally on a render-svg chart inside `el`: `onX` receives the data x

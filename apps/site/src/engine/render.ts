@@ -1,47 +1,51 @@
-import * as svg from '@tessera/render-svg';
+import type { Partition } from '@tessera/geometry';
 import { evaluateMlp, type Mlp } from '@tessera/nn-core';
+import {
+  type BoundaryEdge,
+  heatmap,
+  lineChart,
+  networkDiagram,
+  type PointSet,
+  type Polyline,
+  type Region2D,
+  type RegionMapData,
+  regionMap,
+  regionsVsTheory,
+  type SampledGrid,
+  surface3d,
+  type SurfaceData,
+} from '@tessera/render-svg';
 import type { RegionInfo, SampledTarget } from '../train/protocol.js';
 import type { TrainData } from './data.js';
-import { type Bound, levelLines, type PartitionLike, type Regions } from './geometry.js';
-import { pick } from './pick.js';
+import { type Bound, levelLines, type Regions } from './geometry.js';
 
 type Box = readonly [number, number, number, number];
-type Fig = (data: unknown, options?: Record<string, unknown>) => string;
 export interface View3 {
   azimuth: number;
   elevation: number;
 }
 
-/** A small SVG saying what is missing (instead of a broken page). */
+/** A small SVG with a message in place of a figure (e.g. "no regions yet", or a figure's error). */
 export function placeholder(text: string, width = 520, height = 200): string {
   const t = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img"><title>${t}</title><rect width="${width}" height="${height}" fill="#f6f5f1" stroke="#ccc"/><text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="14" fill="#666">${t}</text></svg>`;
 }
 
-function fig(names: string[]): Fig | undefined {
-  for (const n of names) {
-    const f = pick<Fig>(svg, n);
-    if (f) return f;
-  }
-  return undefined;
-}
-
-function call(names: string[], data: unknown, options: Record<string, unknown>, what: string): string {
-  const f = fig(names);
-  if (!f) return placeholder(`${what}: not available yet`);
+/** Runs a render-svg figure; a figure that rejects its data shows the message instead of breaking the page. */
+export function drawSafely(what: string, draw: () => string): string {
   try {
-    return f(data, options);
+    return draw();
   } catch (err) {
     return placeholder(`${what}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
 /** render-svg's region records from plain region info. */
-export function toRegion2D(list: readonly RegionInfo[]): Array<Record<string, unknown>> {
+export function toRegion2D(list: readonly RegionInfo[]): Region2D[] {
   return list.map((r) => ({ vertices: r.vertices, affine: { a: r.a, c: r.c }, pattern: r.pattern.join('|') }));
 }
 
-export function neighborsOf(p: PartitionLike): number[][] {
+export function neighborsOf(p: Partition): number[][] {
   const out: number[][] = Array.from({ length: p.regionCount }, () => []);
   for (let i = 0; i < p.adjacency.count; i++) {
     out[p.adjacency.a[i]].push(p.adjacency.b[i]);
@@ -51,8 +55,8 @@ export function neighborsOf(p: PartitionLike): number[][] {
 }
 
 /** Boundary pieces tagged by the layer whose unit made them (first-layer lines vs bent ones). */
-function edgesOf(p: PartitionLike): Array<{ points: number[]; layer: number }> {
-  const out: Array<{ points: number[]; layer: number }> = [];
+function edgesOf(p: Partition): BoundaryEdge[] {
+  const out: BoundaryEdge[] = [];
   for (let r = 0; r < p.regionCount; r++) {
     const s = p.regionStart[r];
     const e = p.regionStart[r + 1];
@@ -66,42 +70,74 @@ function edgesOf(p: PartitionLike): Array<{ points: number[]; layer: number }> {
   return out;
 }
 
+/**
+ * Class boundaries of a multi-output net: the edges of geometry's argmax cells that lie on a tie
+ * line (the added argmax layer, index `layers`) and separate two different classes.
+ */
+function classBoundaries(d: NonNullable<Regions['decision']>): number[][] {
+  const p = d.partition;
+  const argmaxLayer = p.layerOffset.length - 2;
+  const out: number[][] = [];
+  for (let i = 0; i < p.adjacency.count; i++) {
+    if (p.splits.layer[p.adjacency.split[i]] !== argmaxLayer) continue;
+    const a = p.adjacency.a[i];
+    const b = p.adjacency.b[i];
+    if (d.classOf[a] === d.classOf[b]) continue;
+    // The shared edge: the edges of region a on that split (shared with b by construction).
+    const s = p.regionStart[a];
+    const e = p.regionStart[a + 1];
+    for (let k = s; k < e; k++) {
+      if (p.edgeSplit[k] !== p.adjacency.split[i]) continue;
+      const k2 = k + 1 < e ? k + 1 : s;
+      out.push([p.coords[2 * k], p.coords[2 * k + 1], p.coords[2 * k2], p.coords[2 * k2 + 1]]);
+    }
+  }
+  return out;
+}
+
 /** The region map of the Train page: exact regions, layer-coloured edges, data, decision boundary. */
 export function regionMapSvg(mlp: Mlp, geo: Regions, data: TrainData, slice: number, grid?: SampledTarget | null): string {
+  const points = pointsOf(data, slice);
   if (!geo.partition) {
     // A smooth net has no linear regions: show its output as a heatmap (decision boundary = the 0 isoline).
     if (!grid) return placeholder(geo.note || 'no regions');
-    return call(
-      ['heatmap'],
-      { grid, points: pointsOf(data, slice) },
-      {
-        width: 520,
-        title: `${geo.note} — sampled output`,
-        idPrefix: 'map-',
-        isolines: data.kind === 'classification' ? [0] : 8,
-        colorLabel: data.kind === 'classification' ? 'logit' : 'output',
-      },
-      'heatmap',
+    const binary = data.kind === 'classification' && data.classes === 2;
+    return drawSafely('heatmap', () =>
+      heatmap(
+        { grid, points },
+        {
+          width: 520,
+          title: `${geo.note} — sampled output${data.classes > 2 ? ' (logit of class 0)' : ''}`,
+          idPrefix: 'map-',
+          isolines: binary ? [0] : 8,
+          colorLabel: data.kind === 'classification' ? 'logit' : 'output',
+        },
+      ),
     );
   }
   const p = geo.partition;
-  const points = pointsOf(data, slice);
-  const mapData: Record<string, unknown> = {
+  const mapData: RegionMapData = {
     box: data.box,
     regions: toRegion2D(geo.regionList),
     neighbors: neighborsOf(p),
     edges: edgesOf(p),
     points,
   };
-  if (data.kind === 'classification') {
-    // Logits: the exact decision boundary is the level set f = 0.
+  let title = `${geo.regions} regions (${mlp.inputDim === 3 ? `plane x3 = ${slice}` : 'exact'})`;
+  if (data.kind === 'classification' && geo.decision) {
+    // Several logits: the exact class boundaries are edges of geometry's argmax cells.
+    const lines = classBoundaries(geo.decision);
+    mapData.polylines = lines.map((pts, i): Polyline => (i ? { points: pts, kind: 'boundary' } : { points: pts, kind: 'boundary', label: 'class boundary' }));
+    title += `, ${geo.decision.count} decision regions`;
+  } else if (data.kind === 'classification') {
+    // One logit: the exact decision boundary is the level set f = 0.
     const lines = levelLines(p, 0);
-    if (lines.length) mapData.polylines = lines.map((points, i) => ({ points, kind: 'boundary', label: i ? undefined : 'decision boundary' }));
+    mapData.polylines = lines.map((pts, i): Polyline => (i ? { points: pts, kind: 'boundary' } : { points: pts, kind: 'boundary', label: 'decision boundary' }));
   }
-  return call(['regionMap'], mapData, { width: 520, title: `${geo.regions} regions (${mlp.inputDim === 3 ? `plane x3 = ${slice}` : 'exact'})`, idPrefix: 'map-' }, 'region map');
+  return drawSafely('region map', () => regionMap(mapData, { width: 520, title, idPrefix: 'map-' }));
 }
 
-function pointsOf(data: TrainData, slice: number): Record<string, unknown> {
+function pointsOf(data: TrainData, slice: number): PointSet {
   const xs: number[] = [];
   const ys: number[] = [];
   const labels: number[] = [];
@@ -111,12 +147,8 @@ function pointsOf(data: TrainData, slice: number): Record<string, unknown> {
     ys.push(data.x[i * data.d + 1]);
     labels.push(data.kind === 'classification' ? Math.round(data.y[i * data.k]) : 0);
   }
-  const out: Record<string, unknown> = { x: xs, y: ys };
-  if (data.kind === 'classification') {
-    out.label = labels;
-    out.classNames = ['class 0', 'class 1'];
-  }
-  return out;
+  if (data.kind !== 'classification') return { x: xs, y: ys };
+  return { x: xs, y: ys, label: labels, classNames: Array.from({ length: data.classes }, (_, c) => `class ${c}`) };
 }
 
 /** The faceted 3D surface of the regions (one facet per region), optionally with a target surface. */
@@ -126,17 +158,22 @@ export function surfaceSvg(
   view: View3,
   options: { neighbors?: number[][]; target?: SampledTarget | null; title?: string; zLabel?: string; grid?: SampledTarget | null } = {},
 ): string {
-  const data: Record<string, unknown> = { box };
+  const data: SurfaceData = { box };
   if (list.length > 0) data.regions = toRegion2D(list);
   else if (options.grid) data.grid = options.grid;
   else return placeholder('no facets to draw (no regions yet)');
   if (options.neighbors && list.length > 0) data.neighbors = options.neighbors;
   if (options.target) data.target = options.target;
-  return call(
-    ['surface3d'],
-    data,
-    { azimuth: view.azimuth, elevation: view.elevation, width: 520, height: 380, title: options.title ?? '', idPrefix: 'surf-', zLabel: options.zLabel ?? 'f' },
-    '3D surface',
+  return drawSafely('3D surface', () =>
+    surface3d(data, {
+      azimuth: view.azimuth,
+      elevation: view.elevation,
+      width: 520,
+      height: 380,
+      title: options.title ?? '',
+      idPrefix: 'surf-',
+      zLabel: options.zLabel ?? 'f',
+    }),
   );
 }
 
@@ -150,38 +187,38 @@ export function sampleTarget(f: (x: number, y: number) => number, box: Box, nx =
 }
 
 export function networkSvg(mlp: Mlp): string {
-  return call(['networkDiagram'], mlp, { width: 420, idPrefix: 'net-', title: '' }, 'network diagram');
+  return drawSafely('network diagram', () => networkDiagram(mlp, { width: 420, idPrefix: 'net-', title: '' }));
 }
 
 export function lossChartSvg(x: readonly number[], y: readonly number[], lossName: string): string {
   if (x.length < 2) return placeholder('the loss chart starts after the first step', 420, 240);
   const logY = y.every((v) => v > 0);
-  return call(
-    ['lineChart'],
-    { series: [{ label: `${lossName} (whole set)`, x, y }] },
-    { width: 420, height: 260, yScale: logY ? 'log' : 'linear', xLabel: 'step', yLabel: 'loss', idPrefix: 'loss-', title: '' },
-    'loss chart',
+  return drawSafely('loss chart', () =>
+    lineChart(
+      { series: [{ label: `${lossName} (whole set)`, x, y }] },
+      { width: 420, height: 260, yScale: logY ? 'log' : 'linear', xLabel: 'step', yLabel: 'loss', idPrefix: 'loss-', title: '' },
+    ),
   );
 }
 
-/** Exact region count over training (points) against the architecture's bounds (dashed lines). */
-export function countChartSvg(x: readonly number[], y: readonly number[], bounds: readonly Bound[]): string {
+/** Exact region count over training (points) against the architecture's valid bounds (dashed lines). */
+export function countChartSvg(x: readonly number[], y: readonly number[], bounds: readonly Bound[], family: string): string {
   if (x.length === 0) return placeholder('no region counts (smooth activations)', 420, 240);
   const last = Math.max(1, x[x.length - 1]);
-  const shown = bounds.filter((b) => b.value !== null && b.value > 0 && b.value < 1e12);
-  return call(
-    ['regionsVsTheory'],
-    {
-      measured: [{ label: 'exact regions in the box', x, y }],
-      bounds: shown.map((b) => ({ label: b.name, x: [0, last], y: [b.value, b.value] })),
-    },
-    { width: 420, height: 260, xLabel: 'step', yLabel: 'regions', idPrefix: 'count-', title: '' },
-    'region count chart',
+  const shown = bounds.filter((b): b is Bound & { value: number } => b.value !== null && b.value > 0 && b.value < 1e12);
+  return drawSafely('region count chart', () =>
+    regionsVsTheory(
+      {
+        measured: [{ label: 'exact regions in the box', x, y }],
+        bounds: shown.map((b) => ({ label: b.name, x: [0, last], y: [b.value, b.value] })),
+      },
+      { width: 420, height: 260, xLabel: 'step', yLabel: 'regions', idPrefix: 'count-', title: `bounds: ${family}` },
+    ),
   );
 }
 
-/** The net's output sampled on an n × n grid over the box (on the plane x3 = slice for 3 inputs). */
-export function sampleNetGrid(mlp: Mlp, box: Box, n: number, slice = 0): SampledTarget {
+/** The net's output (first output) sampled on an n × n grid over the box (on the plane x3 = slice for 3 inputs). */
+export function sampleNetGrid(mlp: Mlp, box: Box, n: number, slice = 0): SampledGrid & SampledTarget {
   const d = mlp.inputDim;
   const pts = new Float64Array(n * n * d);
   for (let j = 0; j < n; j++)

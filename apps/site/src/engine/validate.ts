@@ -1,14 +1,12 @@
-import * as datasets from '@tessera/datasets';
+import { compileExpression, parseCsv } from '@tessera/datasets';
 import { parseMlpText } from '@tessera/nn-core';
-import { need } from './pick.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Compiles an f(x, y) expression with the datasets package's safe parser and evaluates it once; returns the error text or ''. */
 export function checkExpression(src: string): string {
   try {
-    const f = need<(s: string) => (x: number, y: number) => number>(datasets, 'compileExpression', '@tessera/datasets')(src);
-    f(0.5, -0.25);
+    compileExpression(src)(0.5, -0.25);
     return '';
   } catch (err) {
     return message(err);
@@ -30,7 +28,7 @@ export function checkModelText(text: string, inputDim?: number): string {
 /** Parses a CSV with the datasets package's parser; returns the error text or ''. */
 export function checkCsv(text: string): string {
   try {
-    need<(t: string, o?: object) => unknown>(datasets, 'parseCsv', '@tessera/datasets')(text);
+    parseCsv(text);
     return '';
   } catch (err) {
     return message(err);

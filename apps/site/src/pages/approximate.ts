@@ -6,7 +6,7 @@ import { mountNav } from '../common/nav.js';
 import { rotatable } from '../common/rotate.js';
 import { netSurfaceSvg, sampleGrid } from '../engine/figures.js';
 import { surfaceSvg } from '../engine/render.js';
-import { approximateWithTowers, type TowerApproximation, towerApproximationError } from '../engine/towers.js';
+import { approximateWithTowers, type TowerApproximation, towerApproximationError } from '@tessera/geometry';
 import { DEFAULT_CONFIG, type TrainConfig } from '../train/config.js';
 import type { Frame, FromWorker, ToWorker } from '../train/protocol.js';
 

@@ -2,9 +2,12 @@ import { createMlp, createRng, type Mlp } from '@tessera/nn-core';
 import { byId, h, select, slider } from '../common/dom.js';
 import { mountNav } from '../common/nav.js';
 import { guarded, sectionMessage, statLine } from '../common/section.js';
-import { chartSvg, curvesSvg, netRegionMapSvg } from '../engine/figures.js';
+import { linePieces, montufarFoldingNet, sawtoothNet, zigzagNet } from '@tessera/geometry';
+import { regionsVsTheory } from '@tessera/render-svg';
+import { curvesSvg, netRegionMapSvg } from '../engine/figures.js';
 import { boundsOf } from '../engine/geometry.js';
-import { linePieces, montufarFoldingNet, pieceCurve, sawtoothNet, zigzagNet } from '../engine/towers.js';
+import { drawSafely } from '../engine/render.js';
+import { pieceCurve } from '../engine/towers.js';
 
 mountNav('depth');
 
@@ -74,7 +77,7 @@ const draw1 = guarded(msg1, () => {
     grid1.append(h('div', { class: 'panel' }, fig, h('p', { class: 'stats', id: `cmp-count-${i}`, text: `${r.regions} activation regions, ${r.linearRegions} linear regions; ${line.pieces} pieces on the diagonal` })));
     const b = boundsOf(e.mlp);
     rows.push(
-      h('tr', {}, h('td', { text: e.name }), h('td', { text: String(r.regions) }), h('td', { text: String(r.linearRegions) }), h('td', { text: String(line.pieces) }), h('td', { text: b.map((x) => `${x.name} ${x.text}`).join(' · ') })),
+      h('tr', {}, h('td', { text: e.name }), h('td', { text: String(r.regions) }), h('td', { text: String(r.linearRegions) }), h('td', { text: String(line.pieces) }), h('td', { text: `${b.family}: ${b.bounds.map((x) => `${x.name} ${x.text}`).join(' · ')}` })),
     );
   }
   const table = h('table', {}, h('thead', {}, h('tr', {}, ...['net', 'regions (exact)', 'linear regions', 'pieces on the diagonal', 'bounds for the architecture (on ℝ²)'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows));
@@ -107,7 +110,7 @@ guarded(msg2, () => {
     shallowY.push(a / 3);
     deepY.push(b / 3);
     foldY.push(netRegionMapSvg(montufarFoldingNet([2, N / 2, N / 2, 1]), UNIT, { idPrefix: 'x' }).regions ?? 0);
-    for (const bd of boundsOf(he([2, N / 2, N / 2, 1], 1))) {
+    for (const bd of boundsOf(he([2, N / 2, N / 2, 1], 1)).bounds) {
       if (!boundSeries.has(bd.name)) boundSeries.set(bd.name, []);
       boundSeries.get(bd.name)?.push(bd.value ?? Number.NaN);
     }
@@ -116,8 +119,8 @@ guarded(msg2, () => {
     .filter(([, ys]) => ys.length === Ns.length && ys.every((y) => Number.isFinite(y) && y > 0 && y < 1e9))
     .map(([label, y]) => ({ label, x: Ns, y }));
   foldNote.textContent = `Montúfar’s folding net 2-N/2-N/2-1 counted exactly in [0, 1]²: ${Ns.map((n, i) => `N = ${n}: ${foldY[i]}`).join(', ')} — on the Montúfar14 LB line, as the theorem says.`;
-  fig2.innerHTML = chartSvg(
-    'regionsVsTheory',
+  fig2.innerHTML = drawSafely('regions vs theory', () =>
+    regionsVsTheory(
     {
       measured: [
         { label: 'random 2-N-1', x: Ns, y: shallowY },
@@ -126,6 +129,7 @@ guarded(msg2, () => {
       bounds,
     },
     { width: 720, height: 380, idPrefix: 'th-', title: 'Regions vs theory' },
+    ),
   );
 })();
 

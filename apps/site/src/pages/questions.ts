@@ -10,9 +10,12 @@ import {
   answerMustWeightsBeZero,
   answerOneHiddenLayer,
   answerSmoothVsDiscrete,
+  bumpNet,
+  ngonAreaRatio,
+  ngonHausdorffGap,
+  ngonTowerNet,
   steepnessSweep,
-} from '../engine/questions.js';
-import { bumpNet, ngonAreaRatio, ngonHausdorffGap, ngonTowerNet } from '../engine/towers.js';
+} from '@tessera/geometry';
 
 mountNav('questions');
 const app = byId('questions-app');

@@ -14,7 +14,7 @@ import {
   nielsenTarget,
   stepNet,
   towerNetSize,
-} from '../engine/towers.js';
+} from '@tessera/geometry';
 
 mountNav('towers');
 

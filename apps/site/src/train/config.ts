@@ -10,13 +10,16 @@ export const DATASETS: ReadonlyArray<readonly [string, string]> = [
   ['spiral', 'two spirals (classes)'],
   ['moons', 'two moons (classes)'],
   ['checkerboard', 'checkerboard (classes)'],
+  ['blobs', 'three blobs (3 classes, softmax)'],
   ['csv', 'uploaded CSV'],
 ];
 
 export const HIDDEN_ACTIVATIONS = [
   'relu',
   'leaky_relu',
+  'prelu',
   'abs',
+  'maxout',
   'hardtanh',
   'linear',
   'tanh',
@@ -38,7 +41,10 @@ export interface TrainConfig {
   noise: number;
   seed: number;
   hidden: HiddenLayer[];
-  loss: 'mse' | 'bce';
+  /** Pieces per maxout unit (every maxout layer). */
+  rank: number;
+  /** Shown for the record: the session picks mse (regression), bce (2 classes) or softmax cross-entropy (more) from the data. */
+  loss: 'mse' | 'bce' | 'softmax_cross_entropy';
   optimizer: 'sgd' | 'momentum' | 'adam';
   lr: number;
   batch: number;
@@ -58,6 +64,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
     { units: 8, activation: 'relu' },
     { units: 8, activation: 'relu' },
   ],
+  rank: 2,
   loss: 'mse',
   optimizer: 'adam',
   lr: 0.01,
@@ -68,6 +75,10 @@ export const DEFAULT_CONFIG: TrainConfig = {
 
 export const isClassification = (dataset: string): boolean =>
   !['paraboloid-regression', 'surface'].includes(dataset);
+
+/** The loss the session trains with for a dataset (softmax cross-entropy for the multi-class blobs). */
+export const lossFor = (dataset: string): TrainConfig['loss'] =>
+  dataset === 'blobs' ? 'softmax_cross_entropy' : isClassification(dataset) ? 'bce' : 'mse';
 
 /** `8:relu,8:relu` ⇄ hidden layers. */
 export function formatHidden(hidden: readonly HiddenLayer[]): string {
@@ -87,7 +98,7 @@ export function parseHidden(text: string): HiddenLayer[] | null {
   return out.length > 6 ? null : out;
 }
 
-const KEYS = ['ds', 'f', 'n', 'noise', 'seed', 'arch', 'loss', 'opt', 'lr', 'batch', 'x3', 'spf'] as const;
+const KEYS = ['ds', 'f', 'n', 'noise', 'seed', 'arch', 'rank', 'loss', 'opt', 'lr', 'batch', 'x3', 'spf'] as const;
 
 export function configToParams(c: TrainConfig): URLSearchParams {
   const p = new URLSearchParams();
@@ -97,6 +108,7 @@ export function configToParams(c: TrainConfig): URLSearchParams {
   p.set('noise', String(c.noise));
   p.set('seed', String(c.seed));
   p.set('arch', formatHidden(c.hidden));
+  if (c.hidden.some((l) => l.activation === 'maxout')) p.set('rank', String(c.rank));
   p.set('loss', c.loss);
   p.set('opt', c.optimizer);
   p.set('lr', String(c.lr));
@@ -133,7 +145,8 @@ export function paramsToConfig(p: URLSearchParams, base: TrainConfig = DEFAULT_C
     noise: posNum(p.get('noise'), base.noise, 0, 10),
     seed: posNum(p.get('seed'), base.seed, 0, 2 ** 31, true),
     hidden: parseHidden(p.get('arch') ?? '') ?? base.hidden,
-    loss: pick(p.get('loss'), ['mse', 'bce'] as const, base.loss),
+    rank: posNum(p.get('rank'), base.rank, 2, 8, true),
+    loss: pick(p.get('loss'), ['mse', 'bce', 'softmax_cross_entropy'] as const, base.loss),
     optimizer: pick(p.get('opt'), ['sgd', 'momentum', 'adam'] as const, base.optimizer),
     lr: posNum(p.get('lr'), base.lr, 1e-6, 10),
     batch: posNum(p.get('batch'), base.batch, 1, 5000, true),

@@ -1,15 +1,16 @@
+import { parseMlpText } from '@tessera/nn-core';
 import { button, fmt, h, messageBox, select, setMessage, textInput } from '../common/dom.js';
 import { download } from '../common/files.js';
 import { fromBase64Url, readHash, toBase64Url, writeHash } from '../common/hash.js';
 import { rotatable } from '../common/rotate.js';
 import { surfaceSvg } from '../engine/render.js';
-import { checkExpression, checkModelText } from '../engine/validate.js';
+import { checkCsv, checkExpression, checkModelText } from '../engine/validate.js';
 import {
   configToParams,
   DATASETS,
   DEFAULT_CONFIG,
   HIDDEN_ACTIVATIONS,
-  isClassification,
+  lossFor,
   paramsToConfig,
   type TrainConfig,
 } from './config.js';
@@ -50,7 +51,7 @@ export function mountTrain(root: HTMLElement): void {
       ds.input.value = config.dataset;
       return;
     }
-    update({ dataset: v, loss: isClassification(v) ? 'bce' : 'mse' });
+    update({ dataset: v, loss: lossFor(v) });
   });
   const expr = textInput('expr', 'f(x, y) =', config.expr, (v) => {
     const err = checkExpression(v);
@@ -71,7 +72,6 @@ export function mountTrain(root: HTMLElement): void {
     csvInput.value = '';
     if (!file) return;
     const text = await file.text();
-    const { checkCsv } = await import('../engine/validate.js');
     const err = checkCsv(text);
     if (err) {
       setMessage(msg, `CSV not loaded: ${err}`);
@@ -120,18 +120,22 @@ export function mountTrain(root: HTMLElement): void {
     );
     archList.append(add);
   };
-  archRow.append(archList);
+  const rank = numberField('rank', 'Maxout rank (pieces per unit)', config.rank, 2, 8, 1, (v) => update({ rank: v }));
+  archRow.append(archList, rank.root);
 
   const loss = select(
     'loss',
-    'Loss',
+    'Loss (set by the data)',
     [
       ['mse', 'mean squared error'],
       ['bce', 'binary cross-entropy'],
+      ['softmax_cross_entropy', 'softmax cross-entropy'],
     ],
     config.loss,
     (v) => update({ loss: v as TrainConfig['loss'] }),
   );
+  // The session picks the loss from the data (regression, two classes, more classes); the select shows it.
+  loss.input.disabled = true;
   const opt = select(
     'opt',
     'Optimizer',
@@ -189,8 +193,7 @@ export function mountTrain(root: HTMLElement): void {
       return;
     }
     modelText = text;
-    const hidden = hiddenOf(text);
-    if (hidden) config = { ...config, hidden };
+    config = { ...config, ...hiddenOf(text) };
     restart();
   });
   const weightsBox = h('input', { type: 'checkbox', id: 'link-weights', checked: includeWeights });
@@ -305,6 +308,7 @@ export function mountTrain(root: HTMLElement): void {
     netFig.innerHTML = f.networkSvg;
     lossFig.innerHTML = f.lossSvg;
     countFig.innerHTML = f.countSvg;
+    loss.input.value = f.lossName;
     surface.redraw();
     stats.replaceChildren(
       ...pair('Step', String(f.step), 'stat-step'),
@@ -316,7 +320,12 @@ export function mountTrain(root: HTMLElement): void {
         'stat-regions',
       ),
       ...pair('Linear regions', f.linearRegions === null ? '—' : String(f.linearRegions), 'stat-linear'),
-      ...pair('Bounds', f.bounds.map(([k, v]) => `${k} ${v}`).join(' · ') || '—', 'stat-bounds'),
+      ...(f.decisionRegions === null ? [] : pair('Decision regions', String(f.decisionRegions), 'stat-decision')),
+      ...pair(
+        'Bounds',
+        f.boundsFamily ? `${f.boundsFamily}${f.bounds.length ? ': ' : ''}${f.bounds.map(([k, v]) => `${k} ${v}`).join(' · ')}` : '—',
+        'stat-bounds',
+      ),
       ...pair('Frame', `${f.frameMs.toFixed(1)} ms (step + regions + SVG)`, 'stat-frame'),
     );
     root.dataset.step = String(f.step);
@@ -338,6 +347,8 @@ export function mountTrain(root: HTMLElement): void {
     expr.root.hidden = config.dataset !== 'surface';
     sliceInput.root.hidden = config.dataset !== 'paraboloid';
     loss.input.value = config.loss;
+    rank.input.value = String(config.rank);
+    rank.root.hidden = !config.hidden.some((l) => l.activation === 'maxout');
     opt.input.value = config.optimizer;
     drawArch();
   }
@@ -390,13 +401,12 @@ function pair(k: string, v: string, id: string): HTMLElement[] {
 
 const sign = (v: number): string => (v < 0 ? '−' : '+');
 
-function hiddenOf(text: string): TrainConfig['hidden'] | null {
-  try {
-    const j = JSON.parse(text) as { layers: Array<{ activation: string; bias: unknown[] }> };
-    return j.layers.slice(0, -1).map((l) => ({ units: l.bias.length, activation: l.activation }));
-  } catch {
-    return null;
-  }
+/** The architecture controls' view of an (already validated) model file. */
+function hiddenOf(text: string): Pick<TrainConfig, 'hidden'> & Partial<Pick<TrainConfig, 'rank'>> {
+  const layers = parseMlpText(text).layers.slice(0, -1);
+  const hidden = layers.map((l) => ({ units: l.units, activation: l.activation }));
+  const rank = layers.find((l) => l.activation === 'maxout')?.rank;
+  return rank === undefined ? { hidden } : { hidden, rank };
 }
 
 /** Point-in-convex-polygon (CCW vertices) by cross products, inclusive of the boundary. */

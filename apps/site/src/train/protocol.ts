@@ -31,11 +31,17 @@ export interface Frame {
   step: number;
   epoch: number;
   loss: number;
+  /** The loss the session trains with (mse, bce or softmax_cross_entropy, chosen from the data). */
+  lossName: string;
   /** Exact activation regions in the box (null for smooth nets). */
   regions: number | null;
   linearRegions: number | null;
   /** Bounds for this architecture: [name, value as text]. */
   bounds: Array<[string, string]>;
+  /** Which theorems the bounds are (ReLU, maxout rank k, leaky/abs-valid subset), or why there are none. */
+  boundsFamily: string;
+  /** Several outputs: the number of exact argmax decision regions (geometry's decisionRegions). */
+  decisionRegions: number | null;
   box: [number, number, number, number];
   inputDim: number;
   classification: boolean;

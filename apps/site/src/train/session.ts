@@ -9,10 +9,11 @@ import {
   parseMlpText,
   serializeMlp,
   type Activation,
+  type LossName,
 } from '@tessera/nn-core';
+import { compileExpression } from '@tessera/datasets';
 import { makeTrainData, type TrainData } from '../engine/data.js';
-import { boundsOf, regionsOf } from '../engine/geometry.js';
-import * as datasets from '@tessera/datasets';
+import { type BoundSet, boundsOf, regionsOf } from '../engine/geometry.js';
 import {
   countChartSvg,
   lossChartSvg,
@@ -47,10 +48,13 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
     if (mlp.inputDim !== data.d)
       throw new Error(`the model takes ${mlp.inputDim} inputs but the data has ${data.d} (pick a matching dataset)`);
   } else {
-    const widths = [data.d, ...config.hidden.map((l) => l.units), data.k];
+    // Several classes: one logit per class (softmax cross-entropy on the class index).
+    const widths = [data.d, ...config.hidden.map((l) => l.units), data.classes > 2 ? data.classes : data.k];
     const acts = [...config.hidden.map((l) => l.activation as Activation), 'linear' as Activation];
-    mlp = createMlp({ arch: widths, activation: acts, seed: config.seed });
+    mlp = createMlp({ arch: widths, activation: acts, seed: config.seed, rank: config.rank });
   }
+  if (classification && data.classes > 2 && mlp.outputDim !== data.classes)
+    throw new Error(`the model has ${mlp.outputDim} outputs but the data has ${data.classes} classes`);
   const batch = Math.max(1, Math.min(config.batch, data.n));
   const kernel: MlpKernel = createKernel(mlp, batch);
   const optimizer: Optimizer = createOptimizer({ name: config.optimizer, lr: config.lr });
@@ -60,9 +64,9 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
   rng.shuffle(order);
   const xb = new Float64Array(batch * data.d);
   const yb = new Float64Array(batch * data.k);
-  const lossName = classification ? 'bce' : config.loss === 'bce' ? 'mse' : config.loss;
+  const lossName: LossName = classification ? (data.classes > 2 ? 'softmax_cross_entropy' : 'bce') : 'mse';
   let target: SampledTarget | null = null;
-  if (data.target) target = sampleTarget(datasets.compileExpression(data.target), data.box);
+  if (data.target) target = sampleTarget(compileExpression(data.target), data.box);
   let cursor = 0;
   let steps = 0;
   let lastLoss = Number.NaN;
@@ -121,27 +125,30 @@ export function createSession(config: TrainConfig, options: { csv?: string; mode
         lossX.push(steps);
         lossY.push(loss);
       }
-      const geo = regionsOf(mlp, data.box, data.d === 3 ? config.slice : undefined);
+      const geo = regionsOf(mlp, data.box, data.d === 3 ? config.slice : undefined, { decision: data.classes > 2 });
       if (geo.regions !== null && (countX.length === 0 || countX[countX.length - 1] !== steps)) {
         countX.push(steps);
         countY.push(geo.regions);
       }
-      const bounds = geo.partition ? boundsOf(mlp) : [];
+      const bounds: BoundSet = geo.partition ? boundsOf(mlp) : { family: '', bounds: [] };
       const regionList: RegionInfo[] = geo.regionList;
       const grid = geo.partition || data.d > 3 ? null : sampleNetGrid(mlp, data.box, 41, config.slice);
       const mapSvg = regionMapSvg(mlp, geo, data, config.slice, grid);
       const netSvg = networkSvg(mlp);
       const lossSvg = lossChartSvg(lossX, lossY, lossName);
-      const countSvg = countChartSvg(countX, countY, bounds);
+      const countSvg = countChartSvg(countX, countY, bounds.bounds, bounds.family);
       const frameMs = timing + performance.now() - t0;
       return {
         type: 'frame',
         step: steps,
         epoch: (steps * batch) / data.n,
         loss,
+        lossName,
         regions: geo.regions,
         linearRegions: geo.linearRegions,
-        bounds: bounds.map((b) => [b.name, b.text]),
+        bounds: bounds.bounds.map((b) => [b.name, b.text]),
+        boundsFamily: bounds.family,
+        decisionRegions: geo.decision ? geo.decision.count : null,
         box: data.box,
         inputDim: data.d,
         classification,
