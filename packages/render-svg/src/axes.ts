@@ -41,7 +41,9 @@ export function axisBottom(scale: AxisScale, y: number, o: AxisOptions = {}): st
   s += `<path d="M${num(r0)},${num(y)}H${num(r1)}" stroke="#000" fill="none"/>`;
   for (const t of scale.ticks(count)) {
     const x = num(scale(t));
-    s += `<line x1="${x}" x2="${x}" y1="${num(y)}" y2="${num(y + 5)}" stroke="#000"/><text x="${x}" y="${num(y + 7 + fs)}">${esc(f(t))}</text>`;
+    const label = f(t);
+    s += `<line x1="${x}" x2="${x}" y1="${num(y)}" y2="${num(y + (label ? 5 : 3))}" stroke="#000"/>`;
+    if (label) s += `<text x="${x}" y="${num(y + 7 + fs)}">${esc(label)}</text>`;
   }
   if (o.label) s += `<text x="${num((r0 + r1) / 2)}" y="${num(y + 12 + 2 * fs)}" font-size="${fs + 1}">${esc(o.label)}</text>`;
   return `${s}</g>`;
@@ -61,7 +63,8 @@ export function axisLeft(scale: AxisScale, x: number, o: AxisOptions = {}): stri
     const y = num(scale(t));
     const label = f(t);
     widest = Math.max(widest, textWidth(label, fs));
-    s += `<line x1="${num(x - 5)}" x2="${num(x)}" y1="${y}" y2="${y}" stroke="#000"/><text x="${num(x - 7)}" y="${y}" dy="0.32em">${esc(label)}</text>`;
+    s += `<line x1="${num(x - (label ? 5 : 3))}" x2="${num(x)}" y1="${y}" y2="${y}" stroke="#000"/>`;
+    if (label) s += `<text x="${num(x - 7)}" y="${y}" dy="0.32em">${esc(label)}</text>`;
   }
   if (o.label) {
     const lx = x - 12 - widest - 0.24 * (fs + 1);

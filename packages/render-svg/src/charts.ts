@@ -88,9 +88,9 @@ function xyChart(layers: Layer[], o: ChartOptions, defaultTitle: string, descrip
   const sideGap = 18;
   const over = axisBottomOverhang(xs.copy().range([0, width * 0.7]) as unknown as AxisScale, { ticks: Math.max(2, Math.round((width * 0.7) / 90)), fontSize: afs });
   // legend beside the plot when that leaves it at least 55% of the width, else in rows below it
-  const side = items.length > 0 && width - left - sideGap - sw.width - 6 >= 0.55 * width;
+  const side = items.length > 0 && width - left - sideGap - sw.width - 12 >= 0.55 * width;
   const rows = items.length > 0 && !side ? swatchRows(items, width - left - 6, lfs) : undefined;
-  const right = Math.ceil(side ? sideGap + sw.width + 6 : over.right + 8);
+  const right = Math.ceil(side ? sideGap + sw.width + 12 : over.right + 8);
   const bottom = bottomAxis + (rows ? rows.height + 8 : 0);
   const plotW = width - left - right;
   const plotH = height - top - bottom;

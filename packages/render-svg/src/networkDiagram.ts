@@ -93,7 +93,7 @@ export function networkDiagram(data: NetworkDiagramData, options: NetworkDiagram
   const lfs = Math.max(7, fs - 2);
   const legend = swatchRows(legendItems, width - 16, lfs);
   let left = 8 + nameW + 6 + rMax;
-  let right = width - (8 + Math.max(rMax, showBias ? rMax + 4 + lastBiasW : rMax, textWidth('output', cfs) / 2));
+  let right = width - (8 + Math.max(rMax, showBias ? rMax + 3 + lastBiasW : rMax, textWidth('output', cfs) / 2));
   const pitch = widths.length > 1 ? (right - left) / (widths.length - 1) : right - left;
   // first and last captions must not hang out of the figure
   const capW = (c: number, oneLine: boolean, f: number) => {
@@ -111,10 +111,10 @@ export function networkDiagram(data: NetworkDiagramData, options: NetworkDiagram
   const height = options.height ?? Math.round(Math.max(240, Math.min(900, titleBottom + 30 * maxWidth + 90 + captionH + legend.height)));
   const bottomBlock = 8 + captionH + 10 + legend.height + 6;
   // vertical layout: the topmost node leaves room for its bias label under the title
-  const span0 = height - titleBottom - bottomBlock - 2 * rMax - (showBias ? bfs + 4 : 0);
+  const span0 = height - titleBottom - bottomBlock - 2 * rMax - 6;
   const gap = Math.min(48, span0 / Math.max(1, maxWidth - 1));
   const r = Math.max(4, Math.min(rMax, (maxWidth > 1 ? gap : span0) * 0.32));
-  const top = titleBottom + 6 + (showBias ? bfs * ASCENT + 3 : 0) + r;
+  const top = titleBottom + 6 + Math.max(r, showBias ? 0.35 * r + bfs * ASCENT : 0);
   const bottom = height - bottomBlock - r;
   const colX = (l: number) => (widths.length === 1 ? (left + right) / 2 : left + ((right - left) * l) / (widths.length - 1));
   const nodeY = (l: number, j: number) => {
@@ -161,7 +161,7 @@ export function networkDiagram(data: NetworkDiagramData, options: NetworkDiagram
     const units = widths[li + 1] as number;
     if (showBias)
       for (let j = 0; j < units; j++)
-        body += `<text class="bias" x="${num(colX(li + 1) + r * 0.7 + 2)}" y="${num(nodeY(li + 1, j) - r - 3)}" fill="#333">${esc(biasText(l, j))}</text>`;
+        body += `<text class="bias" x="${num(colX(li + 1) + r + 3)}" y="${num(nodeY(li + 1, j) - 0.35 * r)}" fill="#333">${esc(biasText(l, j))}</text>`;
   });
   const capY = bottom + r + 8 + capFs * ASCENT;
   body += `<g class="captions" font-size="${num(capFs)}" text-anchor="middle">`;

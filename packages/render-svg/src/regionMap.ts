@@ -176,7 +176,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     swatchBelow = true;
     sideW = bar.width;
   }
-  const right = Math.ceil(sideW > 0 ? sideGap + sideW + 6 : over.right + 6);
+  const right = Math.ceil(sideW > 0 ? sideGap + sideW + 10 : over.right + 6);
   const top = options.title ? Math.ceil(fs * 2.2) + 6 : Math.ceil(afs * 0.5) + 6;
   const below = swatchBelow ? swatchRows(items, width - left - 6, lfs) : undefined;
   const bottomAxis = Math.ceil(axisBottomHeight({ label: 'x', fontSize: afs })) + 4;
