@@ -40,6 +40,12 @@ export interface SurfaceOptions extends FigureOptions {
   zLabel?: string;
   /** Fill colour of the target surface (default orange). */
   targetColor?: string;
+  /**
+   * How the target surface meets the facets: `'merge'` (default) paints both in one depth order
+   * (the target is hidden where it runs below the facets); `'overlay'` draws it on top of all
+   * facets in its own `<g class="target">`. A target grid that does not cover the box is always an overlay.
+   */
+  targetDepth?: 'merge' | 'overlay';
 }
 
 interface Facets {
@@ -538,6 +544,8 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
   const [bx0, bx1, by0, by1] = S.box;
   const zmin = S.zmin;
   const zmax = S.zmax;
+  if (options.targetDepth !== undefined && options.targetDepth !== 'merge' && options.targetDepth !== 'overlay')
+    throw new RangeError(`invalid targetDepth: expected 'merge' or 'overlay', received ${JSON.stringify(options.targetDepth)}`);
   const colorMode = options.color ?? 'height';
   const baseRgb = colorMode === 'height' ? null : rgb(colorMode);
   if (baseRgb && Number.isNaN(baseRgb.r)) throw new RangeError(`invalid color: "${colorMode}" is not a CSS colour or 'height'`);
@@ -548,7 +556,7 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
 
   // a target surface is depth-merged with the facets when its grid covers the box (see mergeTarget)
   const target = data.target;
-  const merged = target !== undefined && target.box[0] <= bx0 && target.box[1] >= bx1 && target.box[2] <= by0 && target.box[3] >= by1;
+  const merged = target !== undefined && options.targetDepth !== 'overlay' && target.box[0] <= bx0 && target.box[1] >= bx1 && target.box[2] <= by0 && target.box[3] >= by1;
   const fillOf: string[] = merged ? new Array(nf) : [];
   let body = backPanes(toScreen, S.box, zmin, zmax, cam);
   body += `<g class="facets" stroke-linejoin="round"${showEdges ? ' stroke="#1a1a1a" stroke-opacity="0.45" stroke-width="0.5"' : ''}>`;
@@ -610,7 +618,7 @@ export function surface3d(data: SurfaceData, options: SurfaceOptions = {}): stri
     body += '</g>';
   } else body += '</g>';
   if (target && !merged) {
-    // the target grid does not cover the box: drawn as an overlay on top of the facets
+    // asked for, or the target grid does not cover the box: an overlay on top of the facets
     const tf = facetsFromGrid(target);
     const to = drawOrder(tf, cam, S.groundX, S.groundY);
     const tc = options.targetColor ?? '#f28e2b';
