@@ -81,7 +81,9 @@ console.log(
 );
 console.log(`  3D faceted surface + target (main thread, per rotation): median ${median(surfMs).toFixed(2)} ms`);
 console.log(`  frame + surface: median ${(median(frameMs) + median(surfMs)).toFixed(2)} ms`);
+// The whole redraw the page does per frame: the worker's frame plus the main thread's 3D surface.
+const whole = median(frameMs) + median(surfMs);
 console.log(
-  `  vs the ${FRAME_BUDGET_MS} ms frame budget: ${(median(frameMs) / FRAME_BUDGET_MS).toFixed(2)}× of it (${median(frameMs) <= FRAME_BUDGET_MS ? 'within' : 'OVER'} budget)`,
+  `  vs the ${FRAME_BUDGET_MS} ms frame budget: worker frame ${(median(frameMs) / FRAME_BUDGET_MS).toFixed(2)}×, frame + surface ${(whole / FRAME_BUDGET_MS).toFixed(2)}× (${whole <= FRAME_BUDGET_MS ? 'within' : 'OVER'} budget)`,
 );
 console.log(`  checksum ${checksum}`);

@@ -5,6 +5,7 @@ import {
   enumerateRegions,
   levelSet,
   type Partition,
+  type RegionBound,
   type RegionBounds,
   regionMap,
   regionPattern,
@@ -69,6 +70,8 @@ export function toRegionList(p: Partition): RegionInfo[] {
 
 export interface Bound {
   name: string;
+  /** geometry's kind: upper, lower, exact, or comparison (a count for another architecture, not a bound). */
+  kind: RegionBound['kind'];
   label: string;
   value: number | null;
   text: string;
@@ -133,7 +136,8 @@ export function boundsOf(mlp: Mlp): BoundSet {
   const out: Bound[] = [];
   for (const [key, b] of Object.entries(raw.bounds)) {
     if (b.value === null || b.disputed || !keep(key)) continue;
-    out.push({ name: SHORT[key] ?? key, label: b.label, value: Number(b.value), text: String(b.value) });
+    const name = SHORT[key] ?? key;
+    out.push({ name, kind: b.kind, label: b.label, value: Number(b.value), text: b.kind === 'comparison' ? `(cf. ${name} ${b.value})` : `${name} ${b.value}` });
   }
   return { family, bounds: out };
 }

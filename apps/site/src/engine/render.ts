@@ -177,8 +177,8 @@ export function surfaceSvg(
   );
 }
 
-/** Samples f on an nx × ny grid of nodes over the box (render-svg's SampledGrid layout). */
-export function sampleTarget(f: (x: number, y: number) => number, box: Box, nx = 25, ny = 25): SampledTarget {
+/** Samples f on an nx × ny grid of nodes over the box (render-svg's SampledGrid layout); 17² keeps the depth-merged target overlay near 4 ms per redraw. */
+export function sampleTarget(f: (x: number, y: number) => number, box: Box, nx = 17, ny = 17): SampledTarget {
   const values: number[] = [];
   for (let j = 0; j < ny; j++)
     for (let i = 0; i < nx; i++)
@@ -205,7 +205,10 @@ export function lossChartSvg(x: readonly number[], y: readonly number[], lossNam
 export function countChartSvg(x: readonly number[], y: readonly number[], bounds: readonly Bound[], family: string): string {
   if (x.length === 0) return placeholder('no region counts (smooth activations)', 420, 240);
   const last = Math.max(1, x[x.length - 1]);
-  const shown = bounds.filter((b): b is Bound & { value: number } => b.value !== null && b.value > 0 && b.value < 1e12);
+  // Comparisons (the shallow net with the same N) count another architecture: not drawn as bounds.
+  const shown = bounds.filter(
+    (b): b is Bound & { value: number } => b.kind !== 'comparison' && b.value !== null && b.value > 0 && b.value < 1e12,
+  );
   return drawSafely('region count chart', () =>
     regionsVsTheory(
       {

@@ -77,7 +77,7 @@ const draw1 = guarded(msg1, () => {
     grid1.append(h('div', { class: 'panel' }, fig, h('p', { class: 'stats', id: `cmp-count-${i}`, text: `${r.regions} activation regions, ${r.linearRegions} linear regions; ${line.pieces} pieces on the diagonal` })));
     const b = boundsOf(e.mlp);
     rows.push(
-      h('tr', {}, h('td', { text: e.name }), h('td', { text: String(r.regions) }), h('td', { text: String(r.linearRegions) }), h('td', { text: String(line.pieces) }), h('td', { text: `${b.family}: ${b.bounds.map((x) => `${x.name} ${x.text}`).join(' · ')}` })),
+      h('tr', {}, h('td', { text: e.name }), h('td', { text: String(r.regions) }), h('td', { text: String(r.linearRegions) }), h('td', { text: String(line.pieces) }), h('td', { text: `${b.family}: ${b.bounds.map((x) => x.text).join(' · ')}` })),
     );
   }
   const table = h('table', {}, h('thead', {}, h('tr', {}, ...['net', 'regions (exact)', 'linear regions', 'pieces on the diagonal', 'bounds for the architecture (on ℝ²)'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows));

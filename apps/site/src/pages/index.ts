@@ -39,7 +39,7 @@ worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
   last = m;
   byId('home-map').innerHTML = m.mapSvg;
   surface.redraw();
-  byId('home-stats').textContent = `After ${m.step} Adam steps: training MSE ${m.loss.toPrecision(3)}, exactly ${m.regions} activation regions (${m.linearRegions} linear regions) in [−2, 2]²; the bounds for 2-8-8-1 on all of ℝ²: ${m.bounds.map(([k, v]) => `${k} ${v}`).join(', ')}.`;
+  byId('home-stats').textContent = `After ${m.step} Adam steps: training MSE ${m.loss.toPrecision(3)}, exactly ${m.regions} activation regions (${m.linearRegions} linear regions) in [−2, 2]²; the ${m.boundsFamily} bounds for 2-8-8-1 on all of ℝ²: ${m.bounds.map(([, text]) => text).join(', ')}.`;
   document.body.dataset.ready = '1';
 });
 worker.postMessage({ type: 'init', config: { ...DEFAULT_CONFIG, stepsPerFrame: STEPS } } satisfies ToWorker);

@@ -252,7 +252,9 @@ export function mountTrain(root: HTMLElement): void {
             ? 'smooth net: sampled output'
             : last.target
               ? 'net (facets) over the target'
-              : 'net output (one facet per region)',
+              : last.decisionRegions !== null
+                ? 'logit of class 0 (one facet per region)'
+                : 'net output (one facet per region)',
         })
       : '',
   );
@@ -323,7 +325,7 @@ export function mountTrain(root: HTMLElement): void {
       ...(f.decisionRegions === null ? [] : pair('Decision regions', String(f.decisionRegions), 'stat-decision')),
       ...pair(
         'Bounds',
-        f.boundsFamily ? `${f.boundsFamily}${f.bounds.length ? ': ' : ''}${f.bounds.map(([k, v]) => `${k} ${v}`).join(' · ')}` : '—',
+        f.boundsFamily ? `${f.boundsFamily}${f.bounds.length ? ': ' : ''}${f.bounds.map(([, text]) => text).join(' · ')}` : '—',
         'stat-bounds',
       ),
       ...pair('Frame', `${f.frameMs.toFixed(1)} ms (step + regions + SVG)`, 'stat-frame'),

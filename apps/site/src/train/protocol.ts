@@ -36,7 +36,7 @@ export interface Frame {
   /** Exact activation regions in the box (null for smooth nets). */
   regions: number | null;
   linearRegions: number | null;
-  /** Bounds for this architecture: [name, value as text]. */
+  /** Bounds valid for this architecture: [name, display text, e.g. `Serra18 UB 1369` or `(cf. shallow same N 137)`]. */
   bounds: Array<[string, string]>;
   /** Which theorems the bounds are (ReLU, maxout rank k, leaky/abs-valid subset), or why there are none. */
   boundsFamily: string;
