@@ -121,11 +121,19 @@ for (const k of N) {
   measured.push(enumerateRegions(m, { box: [-3, 3, -3, 3] }).regionCount);
 }
 const zas = N.map((k) => Number(bounds([2, k, 1]).bounds.zaslavsky?.value ?? 1 + k + (k * (k - 1)) / 2));
+// a second family (two hidden layers of k units, N = 2k) so the chart shows several measured series
+const deepN = [1, 2, 3, 4].map((k) => 2 * k);
+const deepCounts = [1, 2, 3, 4].map((k) => enumerateRegions(toMlp(createMlp({ arch: [2, k, k, 1], activation: 'relu', seed: 20 + k })), { box: [-3, 3, -3, 3] }).regionCount);
 save(
   'chart-regions-vs-theory',
   regionsVsTheory(
-    { measured: [{ label: 'random 2-N-1 in [−3, 3]²', x: N, y: measured }], bounds: [{ label: 'Zaslavsky Σ C(N, j), j ≤ 2', x: N, y: zas }, { label: '2^N', x: N, y: N.map((k) => 2 ** k) }] },
-    { title: 'Regions vs theory (one hidden layer)' },
+    {
+      measured: [
+        { label: 'random 2-N-1 in [−3, 3]²', x: N, y: measured },
+        { label: 'random 2-k-k-1 (N = 2k)', x: deepN, y: deepCounts },
+      ],
+      bounds: [{ label: 'Zaslavsky Σ C(N, j), j ≤ 2', x: N, y: zas }, { label: '2^N', x: N, y: N.map((k) => 2 ** k) }] },
+    { title: 'Regions of random ReLU nets vs the one-layer bounds' },
   ),
 );
 

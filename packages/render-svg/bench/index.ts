@@ -92,3 +92,14 @@ console.log(fmt(`facets, exact order (${n})`, facetsExact, n));
 console.log(fmt(`facets, key order only (${n})`, facetsKey, n));
 console.log(fmt(`grid quads (${(g - 1) ** 2})`, grid, (g - 1) ** 2));
 console.log(`ratio: exact (neighbour topological sort) / key-only time ${(facetsExact.ms / facetsKey.ms).toFixed(2)}×`);
+
+// a target surface depth-merged with the facets (clip to 21×21 cells) vs drawn as an overlay
+const tg = 21;
+const tv = new Float64Array(tg * tg);
+for (let j = 0; j < tg; j++) for (let i = 0; i < tg; i++) tv[j * tg + i] = ((i / (tg - 1)) * 2 - 1) ** 2 + ((j / (tg - 1)) * 2 - 1) ** 2;
+const target = { box: BOX, nx: tg, ny: tg, values: tv };
+const merged = median(() => surface3d({ box: BOX, regions, neighbors, target }), 5);
+const overlay = median(() => surface3d({ box: BOX, regions, neighbors, target }, { targetDepth: 'overlay' }), 5);
+console.log(fmt(`facets + 21×21 target, merged`, merged, n));
+console.log(fmt(`facets + 21×21 target, overlay`, overlay, n));
+console.log(`ratio: merged / overlay time ${(merged.ms / overlay.ms).toFixed(2)}×, size ${((merged.out as string).length / (overlay.out as string).length).toFixed(2)}×`);
