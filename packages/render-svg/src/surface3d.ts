@@ -876,6 +876,11 @@ function mergeTarget(
       xy[2 * k + 1] = Y;
     }
     const fill = fillOf[pc.facet] as string;
+    if (showEdges && pc.orig.every(Boolean)) {
+      // an uncut facet: one polygon with the group's edge stroke, as without a target
+      s += `<polygon points="${pointsAttr(xy)}" fill="${fill}"/>`;
+      return;
+    }
     s += `<polygon points="${pointsAttr(xy)}" fill="${fill}" stroke="${fill}" stroke-width="0.4"/>`;
     if (!showEdges) return;
     let d = '';
