@@ -1,5 +1,5 @@
 import { evaluateMlp, type Mlp } from '@tessera/nn-core';
-import { type ChartOptions, type LinePlotData, linePlot, regionMap, type SurfaceData, surface3d } from '@tessera/render-svg';
+import { type ChartOptions, type LinePlotData, linePlot, regionMap, type Series, type SurfaceData, surface3d } from '@tessera/render-svg';
 import type { SampledTarget } from '../train/protocol.js';
 import { isPiecewiseLinear, regionsOf } from './geometry.js';
 import { drawSafely, placeholder, toRegion2D, type View3 } from './render.js';
@@ -31,15 +31,10 @@ export function sampleGrid(f: Mlp | ((x: number, y: number) => number), box: Box
   return { box, nx, ny, values };
 }
 
-export interface CurveSpec {
-  label: string;
-  x: number[];
-  y: number[];
-}
 
 /** Several 1D curves, with exact breakpoints marked when given. */
 export function curvesSvg(
-  series: CurveSpec[],
+  series: Series[],
   options: { title?: string; breakpoints?: { x: number[]; y: number[] }; xLabel?: string; yLabel?: string; idPrefix: string; yDomain?: [number, number]; xDomain?: [number, number] },
 ): string {
   const data: LinePlotData = { series };

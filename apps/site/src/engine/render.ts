@@ -221,7 +221,7 @@ export function countChartSvg(x: readonly number[], y: readonly number[], bounds
 }
 
 /** The net's output (first output) sampled on an n × n grid over the box (on the plane x3 = slice for 3 inputs). */
-export function sampleNetGrid(mlp: Mlp, box: Box, n: number, slice = 0): SampledGrid & SampledTarget {
+export function sampleNetGrid(mlp: Mlp, box: Box, n: number, slice = 0): SampledGrid {
   const d = mlp.inputDim;
   const pts = new Float64Array(n * n * d);
   for (let j = 0; j < n; j++)

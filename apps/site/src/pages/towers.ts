@@ -2,7 +2,8 @@ import { byId, fmt, select, slider } from '../common/dom.js';
 import { mountNav } from '../common/nav.js';
 import { rotatable } from '../common/rotate.js';
 import { guarded, sectionMessage, statLine } from '../common/section.js';
-import { type CurveSpec, curvesSvg, dragX, netSurfaceSvg, sampleCurve } from '../engine/figures.js';
+import type { Series } from '@tessera/render-svg';
+import { curvesSvg, dragX, netSurfaceSvg, sampleCurve } from '../engine/figures.js';
 import {
   boxTowerNet,
   bumpNet,
@@ -70,7 +71,7 @@ const steep = (p: number): number => Math.round(10 ** (p / 33.33));
     const w = steep(st.p);
     const items: Array<[string, string]> = [];
     for (const kind of KINDS) {
-      let series: CurveSpec[];
+      let series: Series[];
       let title: string;
       if (st.mode === 'bump') {
         const mlp = bumpNet(Math.min(st.s1, st.s2 - 0.01), st.s2, { kind, steepness: w, height: st.h });

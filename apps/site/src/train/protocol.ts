@@ -1,3 +1,4 @@
+import type { SampledGrid } from '@tessera/render-svg';
 import type { TrainConfig } from './config.js';
 
 /** One region of the current partition, as plain data (for the 3D view and clicks on the map). */
@@ -11,12 +12,8 @@ export interface RegionInfo {
   pattern: string[];
 }
 
-export interface SampledTarget {
-  box: [number, number, number, number];
-  nx: number;
-  ny: number;
-  values: number[];
-}
+/** A field sampled on a grid over the box: render-svg's own type (plain data, so it crosses postMessage). */
+export type SampledTarget = SampledGrid;
 
 export type ToWorker =
   | { type: 'init'; config: TrainConfig; csv?: string; model?: string }
