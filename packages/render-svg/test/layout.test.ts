@@ -127,11 +127,13 @@ describe('every label inside the figure, legends without overlaps', () => {
       weights: Array.from({ length: rows * nIn }, (_, i) => Math.sin(seed + i)),
       bias: Array.from({ length: rows }, (_, i) => Math.cos(seed * 3 + i) * 2),
     });
-    for (const width of [420, 520, undefined]) {
-      const svg = networkDiagram(
-        { inputDim: 2, layers: [layer(8, 2, 'relu', 1), layer(8, 8, 'relu', 2), layer(1, 8, 'linear', 3)] },
-        { width, title: 'Trained 2-8-8-1 relu net' },
-      );
+    for (const [width, title] of [
+      [420, 'Trained 2-8-8-1 relu net'],
+      [420, ''],
+      [520, 'Trained 2-8-8-1 relu net'],
+      [undefined, ''],
+    ] as const) {
+      const svg = networkDiagram({ inputDim: 2, layers: [layer(8, 2, 'relu', 1), layer(8, 8, 'relu', 2), layer(1, 8, 'linear', 3)] }, { width, title });
       const texts = expectTextInside(svg);
       expect(overlappingTexts(texts)).toEqual([]);
       expect(texts.filter((t) => t.classes.includes('bias'))).toHaveLength(17);
