@@ -72,9 +72,9 @@ const sgn = (v: number, tol: number): number => (v > tol ? 1 : v < -tol ? -1 : 0
 
 /**
  * Appends to `kinks` the parameters u in (0, 1) where the layer's activation pattern changes on a
- * segment whose pre-activations go linearly from za (offset oa) to zb (offset ob). `nz` is the
- * layer's per-row rounding-noise level and `g` its gamma (see `formNoise`): a value within its noise
- * is zero (a tie), so a form that is identically zero up to rounding never makes a kink.
+ * segment whose pre-activations go linearly from za (offset oa) to zb (offset ob). `T` holds each
+ * value's rounding gate at the same offsets (see {@link linePieces}; for hardtanh, of z ∓ 1): a value
+ * within its gate is zero (a tie), so a form that is identically zero up to rounding never kinks.
  */
 function layerKinks(
   layer: Layer,
@@ -82,9 +82,7 @@ function layerKinks(
   zb: Float64Array,
   oa: number,
   ob: number,
-  nz: Float64Array,
-  mag: Float64Array,
-  g: number,
+  T: Float64Array,
   kinks: number[],
 ): void {
   const { rows, activation } = layer;
@@ -96,7 +94,7 @@ function layerKinks(
       // argmax at u = 0: largest value, ties (within rounding) broken by larger slope, then lowest index
       let best = r0;
       for (let r = r0 + 1; r < r0 + k; r++) {
-        const tol = nz[r] + nz[best];
+        const tol = T[oa + r] + T[oa + best];
         const dv = za[oa + r] - za[oa + best];
         if (dv > tol) best = r;
         else if (dv >= -tol && zb[ob + r] - za[oa + r] > zb[ob + best] - za[oa + best]) best = r;
@@ -110,7 +108,7 @@ function layerKinks(
           const ea = za[oa + r] - za[oa + best];
           const eb = zb[ob + r] - zb[ob + best];
           // r overtakes best inside (u, 1) only if it ends clearly above
-          if (eb <= nz[r] + nz[best]) continue;
+          if (eb <= T[ob + r] + T[ob + best]) continue;
           if (ea >= 0) continue;
           const ur = ea / (ea - eb);
           if (ur < nextU || (ur === nextU && eb > 0 && next >= 0 && zb[ob + r] > zb[ob + next])) {
@@ -130,22 +128,22 @@ function layerKinks(
   for (let r = 0; r < rows; r++) {
     const a = za[oa + r];
     const b = zb[ob + r];
+    const tolA = T[oa + r];
+    const tolB = T[ob + r];
     if (!ht) {
-      const tol = nz[r];
-      if (sgn(a, tol) * sgn(b, tol) < 0) kinks.push(a / (a - b));
+      if (sgn(a, tolA) * sgn(b, tolB) < 0) kinks.push(a / (a - b));
     } else {
-      const tol = g * (mag[r] + 1);
       for (let c = -1; c <= 1; c += 2) {
         const a1 = a - c;
         const b1 = b - c;
-        if (sgn(a1, tol) * sgn(b1, tol) < 0) kinks.push(a1 / (a1 - b1));
+        if (sgn(a1, tolA) * sgn(b1, tolB) < 0) kinks.push(a1 / (a1 - b1));
       }
     }
   }
 }
 
-/** h = act(z) at each of n points. */
-function activate(layer: Layer, z: Float64Array, n: number, h: Float64Array): void {
+/** h = act(z) at each of n points, and he, the rounding-error bound of h (from ze, that of z). */
+function activate(layer: Layer, z: Float64Array, ze: Float64Array, n: number, h: Float64Array, he: Float64Array): void {
   const { rows, units } = layer;
   for (let p = 0; p < n; p++) {
     const zo = p * rows;
@@ -154,11 +152,146 @@ function activate(layer: Layer, z: Float64Array, n: number, h: Float64Array): vo
       const k = layer.rank as number;
       for (let j = 0; j < units; j++) {
         let m = z[zo + j * k];
-        for (let r = 1; r < k; r++) if (z[zo + j * k + r] > m) m = z[zo + j * k + r];
+        let e = ze[zo + j * k];
+        for (let r = 1; r < k; r++) {
+          if (z[zo + j * k + r] > m) m = z[zo + j * k + r];
+          if (ze[zo + j * k + r] > e) e = ze[zo + j * k + r];
+        }
         h[ho + j] = m;
+        he[ho + j] = e;
       }
-    } else for (let j = 0; j < units; j++) h[ho + j] = unitValue(layer, j, z[zo + j]);
+    } else
+      for (let j = 0; j < units; j++) {
+        h[ho + j] = unitValue(layer, j, z[zo + j]);
+        he[ho + j] = lipschitz(layer, j) * ze[zo + j];
+      }
   }
+}
+
+/** The largest |slope| of unit j's activation. */
+function lipschitz(layer: Layer, j: number): number {
+  if (layer.activation === 'leaky_relu') return Math.max(1, Math.abs(layer.alpha as number));
+  if (layer.activation === 'prelu') return Math.max(1, Math.abs((layer.alphas as Float64Array)[j]));
+  return 1;
+}
+
+/** Relative rounding-error factor of a dot product of n terms plus a bias (generous: 2u per term). */
+const dotGamma = (n: number): number => 2 ** -52 * (n + 2);
+
+const SPLIT = 134217729; // 2^27 + 1 (Dekker)
+
+/** The exact rounding error of p = fl(a·b): a·b − p (Dekker's TwoProduct, no FMA). */
+function prodErr(a: number, b: number, p: number): number {
+  const ca = SPLIT * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
+  const cb = SPLIT * b;
+  const bh = cb - (cb - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/** The exact rounding error of s = fl(a + b): a + b − s (Knuth's TwoSum). */
+function sumErr(a: number, b: number, s: number): number {
+  const bb = s - a;
+  return a - (s - bb) + (b - bb);
+}
+
+/** x(t) = x0 + t·(x1 − x0) into h, with the exact size of its rounding error into he. */
+function sharpPoint(x0: Float64Array, x1: Float64Array, t: number, h: Float64Array, he: Float64Array): void {
+  for (let i = 0; i < x0.length; i++) {
+    const d = x1[i] - x0[i];
+    const p = t * d;
+    const s = x0[i] + p;
+    h[i] = s;
+    he[i] = (Math.abs(prodErr(t, d, p) + sumErr(x0[i], p, s)) + Math.abs(t * sumErr(x1[i], -x0[i], d))) * (1 + 2 ** -40);
+  }
+}
+
+/**
+ * Layer `upto`'s pre-activations at x(t), recomputed from scratch with a sharp running error bound:
+ * each operation's rounding error is measured exactly (error-free transformations) and the inputs'
+ * errors are carried with |W| and the activation's Lipschitz constant. Used only where the cheap
+ * bound cannot decide, so exact constructions (a deep sawtooth, whose float evaluation at dyadic
+ * points is exact) keep every kink at any depth.
+ */
+function sharpForward(mlp: Mlp, x0: Float64Array, x1: Float64Array, t: number, upto: number): { z: Float64Array; e: Float64Array } {
+  let h = new Float64Array(mlp.inputDim);
+  let he = new Float64Array(mlp.inputDim);
+  sharpPoint(x0, x1, t, h, he);
+  let z = new Float64Array(0);
+  let e = new Float64Array(0);
+  for (let l = 0; l <= upto; l++) {
+    const layer = mlp.layers[l] as Layer;
+    const { nIn, rows, units, weights: w, bias: b } = layer;
+    z = new Float64Array(rows);
+    e = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let acc = b[r];
+      let local = 0;
+      let prop = 0;
+      for (let i = 0; i < nIn; i++) {
+        const wi = w[r * nIn + i];
+        const p = wi * h[i];
+        const s = acc + p;
+        local += prodErr(wi, h[i], p) + sumErr(acc, p, s);
+        acc = s;
+        prop += Math.abs(wi) * he[i];
+      }
+      z[r] = acc;
+      e[r] = (Math.abs(local) + prop) * (1 + 2 ** -40);
+    }
+    if (l === upto) break;
+    const nh = new Float64Array(units);
+    const nhe = new Float64Array(units);
+    activate(layer, z, e, 1, nh, nhe);
+    h = nh;
+    he = nhe;
+  }
+  return { z, e };
+}
+
+/** Whether some decision of this layer at one point (offset o) is within the cheap error bound ze. */
+function nearTie(layer: Layer, z: Float64Array, ze: Float64Array, o: number): boolean {
+  const { rows, activation } = layer;
+  if (activation === 'linear') return false;
+  if (activation === 'maxout') {
+    const k = layer.rank as number;
+    for (let j = 0; j < layer.units; j++) {
+      let best = o + j * k;
+      for (let r = best + 1; r < o + (j + 1) * k; r++) if (z[r] > z[best]) best = r;
+      for (let r = o + j * k; r < o + (j + 1) * k; r++) if (r !== best && z[best] - z[r] <= ze[r] + ze[best]) return true;
+    }
+    return false;
+  }
+  const ht = activation === 'hardtanh';
+  for (let r = o; r < o + rows; r++) {
+    const v = z[r];
+    if (Math.abs(v) <= ze[r]) return true;
+    if (ht && (Math.abs(v - 1) <= ze[r] + 2 ** -52 || Math.abs(v + 1) <= ze[r] + 2 ** -52)) return true;
+  }
+  return false;
+}
+
+/**
+ * The gate of each pre-activation at each point: the smaller of two upper bounds of its rounding
+ * error, the a-priori `formNoise` level (shared with the 2D enumerator) and the running bound `ze`
+ * propagated along this very computation (tighter on deep nets, where |W|-propagated magnitudes
+ * grow like Π‖W_l‖ while the values do not). hardtanh's gates are those of z ∓ 1.
+ */
+function gates(layer: Layer, fn: FormNoise, l: number, ze: Float64Array, n: number): Float64Array {
+  const { rows } = layer;
+  const nz = fn.noise[l] as Float64Array;
+  const mag = fn.mag[l] as Float64Array;
+  const g = fn.gamma[l] as number;
+  const ht = layer.activation === 'hardtanh';
+  const T = new Float64Array(n * rows);
+  for (let p = 0; p < n; p++)
+    for (let r = 0; r < rows; r++) {
+      const i = p * rows + r;
+      T[i] = ht ? Math.min(g * (mag[r] + 1), ze[i] + 2 ** -52) : Math.min(nz[r], ze[i]);
+    }
+  return T;
 }
 
 function unitValue(layer: Layer, j: number, v: number): number {
@@ -222,9 +355,10 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
   for (let i = 0; i < dim; i++) dir[i] = x1[i] - x0[i];
   const fn = lineFormNoise(mlp, x0, x1);
 
-  // points (t values) and the current layer's input values at each point
+  // points (t values), the current layer's input values at each point and their rounding-error bounds
   let ts = new Float64Array([0, 1]);
   let h = new Float64Array(2 * dim);
+  let he = new Float64Array(2 * dim);
   for (let i = 0; i < dim; i++) {
     h[i] = x0[i];
     h[dim + i] = x1[i];
@@ -234,24 +368,43 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     const { nIn, rows, units, weights: w, bias: b } = layer;
     const n = ts.length;
     const z = new Float64Array(n * rows);
+    const ze = new Float64Array(n * rows);
+    const gam = dotGamma(nIn);
     for (let p = 0; p < n; p++) {
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
-        for (let i = 0; i < nIn; i++) acc += w[r * nIn + i] * h[p * nIn + i];
+        let mag = Math.abs(b[r]);
+        let prop = 0;
+        for (let i = 0; i < nIn; i++) {
+          const wi = w[r * nIn + i];
+          const hv = h[p * nIn + i];
+          acc += wi * hv;
+          mag += Math.abs(wi * hv);
+          prop += Math.abs(wi) * he[p * nIn + i];
+        }
         z[p * rows + r] = acc;
+        ze[p * rows + r] = gam * mag + prop * (1 + gam);
+      }
+      // a decision within the cheap bound (and the bound not already tiny): use the sharp bound here
+      if (l > 0 && nearTie(layer, z, ze, p * rows)) {
+        const sh = sharpForward(mlp, x0, x1, ts[p], l);
+        z.set(sh.z, p * rows);
+        ze.set(sh.e, p * rows);
       }
     }
     // find the kinks of this layer inside every interval and insert them
-    const nz = fn.noise[l] as Float64Array;
-    const mag = fn.mag[l] as Float64Array;
-    const g = fn.gamma[l] as number;
+    const T = gates(layer, fn, l, ze, n);
     const newT: number[] = [];
     const newZ: number[] = [];
+    const newZe: number[] = [];
     for (let p = 0; p < n - 1; p++) {
       newT.push(ts[p]);
-      for (let r = 0; r < rows; r++) newZ.push(z[p * rows + r]);
+      for (let r = 0; r < rows; r++) {
+        newZ.push(z[p * rows + r]);
+        newZe.push(ze[p * rows + r]);
+      }
       kinks.length = 0;
-      layerKinks(layer, z, z, p * rows, (p + 1) * rows, nz, mag, g, kinks);
+      layerKinks(layer, z, z, p * rows, (p + 1) * rows, T, kinks);
       if (kinks.length === 0) continue;
       kinks.sort((a, c) => a - c);
       const ta = ts[p];
@@ -262,15 +415,25 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
         if (t - last <= LINE_KINK_MERGE || tb - t <= LINE_KINK_MERGE) continue;
         last = t;
         newT.push(t);
-        for (let r = 0; r < rows; r++) newZ.push(z[p * rows + r] + (z[(p + 1) * rows + r] - z[p * rows + r]) * u);
+        for (let r = 0; r < rows; r++) {
+          const a = z[p * rows + r];
+          const c = z[(p + 1) * rows + r];
+          newZ.push(a + (c - a) * u);
+          // interpolation keeps the ends' errors and adds a few roundings of the larger end
+          newZe.push(Math.max(ze[p * rows + r], ze[(p + 1) * rows + r]) + 2 ** -50 * Math.max(Math.abs(a), Math.abs(c)));
+        }
       }
     }
     newT.push(ts[n - 1]);
-    for (let r = 0; r < rows; r++) newZ.push(z[(n - 1) * rows + r]);
+    for (let r = 0; r < rows; r++) {
+      newZ.push(z[(n - 1) * rows + r]);
+      newZe.push(ze[(n - 1) * rows + r]);
+    }
     ts = Float64Array.from(newT);
     const m = ts.length;
     h = new Float64Array(m * units);
-    activate(layer, Float64Array.from(newZ), m, h);
+    he = new Float64Array(m * units);
+    activate(layer, Float64Array.from(newZ), Float64Array.from(newZe), m, h, he);
   });
   return assemble(mlp, x0, x1, dir, ts, fn);
 }
@@ -295,43 +458,100 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   let nd = new Float64Array(maxW);
   const z = new Float64Array(maxW);
   const zd = new Float64Array(maxW);
-  for (let q = 0; q < nInt; q++) {
+  // running rounding-error bounds of v, d (and of the next layer's)
+  let ve = new Float64Array(maxW);
+  let de = new Float64Array(maxW);
+  let nve = new Float64Array(maxW);
+  let nde = new Float64Array(maxW);
+  const ze = new Float64Array(maxW);
+  const zde = new Float64Array(maxW);
+  const slopeErr = new Float64Array(nInt * outDim);
+  let sharp = false;
+  for (let q = 0; q < nInt; ) {
+    // pass 1 (cheap bounds); if a decision or a slope is within them, pass 2 of the same interval (sharp)
+    let near = false;
     const tm = 0.5 * (ts[q] + ts[q + 1]);
     for (let i = 0; i < dim; i++) {
       v[i] = x0[i] + tm * dir[i];
       d[i] = dir[i];
+      ve[i] = 2 ** -50 * (Math.abs(x0[i]) + Math.abs(x1[i]));
+      de[i] = 0;
     }
+    if (sharp) sharpPoint(x0, x1, tm, v, ve);
     let col = q * width;
     for (let l = 0; l < mlp.layers.length; l++) {
       const layer = mlp.layers[l] as Layer;
       const { nIn, rows, units, weights: w, bias: b } = layer;
       const nz = fn.noise[l] as Float64Array;
+      const mag = fn.mag[l] as Float64Array;
+      const gl = fn.gamma[l] as number;
+      const gam = dotGamma(nIn);
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
         let dacc = 0;
-        for (let i = 0; i < nIn; i++) {
-          const wi = w[r * nIn + i];
-          acc += wi * v[i];
-          dacc += wi * d[i];
+        let m = Math.abs(b[r]);
+        let md = 0;
+        let pe = 0;
+        let pde = 0;
+        if (!sharp)
+          for (let i = 0; i < nIn; i++) {
+            const wi = w[r * nIn + i];
+            const aw = Math.abs(wi);
+            acc += wi * v[i];
+            dacc += wi * d[i];
+            m += Math.abs(wi * v[i]);
+            md += Math.abs(wi * d[i]);
+            pe += aw * ve[i];
+            pde += aw * de[i];
+          }
+        else {
+          let loc = 0;
+          let dloc = 0;
+          for (let i = 0; i < nIn; i++) {
+            const wi = w[r * nIn + i];
+            const aw = Math.abs(wi);
+            const p = wi * v[i];
+            const s1 = acc + p;
+            loc += prodErr(wi, v[i], p) + sumErr(acc, p, s1);
+            acc = s1;
+            const pd = wi * d[i];
+            const s2 = dacc + pd;
+            dloc += prodErr(wi, d[i], pd) + sumErr(dacc, pd, s2);
+            dacc = s2;
+            pe += aw * ve[i];
+            pde += aw * de[i];
+          }
+          m = Math.abs(loc) / gam;
+          md = Math.abs(dloc) / gam;
         }
         z[r] = acc;
         zd[r] = dacc;
+        ze[r] = Math.min(nz[r], (gam * m + pe) * (1 + gam));
+        zde[r] = (gam * md + pde) * (1 + gam);
       }
+      if (!sharp && l > 0 && nearTie(layer, z, ze, 0)) near = true;
       const act = layer.activation;
       if (act === 'maxout') {
         const k = layer.rank as number;
         for (let j = 0; j < units; j++) {
           let best = j * k;
-          for (let r = j * k + 1; r < (j + 1) * k; r++) if (z[r] - z[best] > nz[r] + nz[best]) best = r;
+          let e = ze[j * k];
+          let ed = zde[j * k];
+          for (let r = j * k + 1; r < (j + 1) * k; r++) {
+            if (z[r] - z[best] > ze[r] + ze[best]) best = r;
+            e = Math.max(e, ze[r]);
+            ed = Math.max(ed, zde[r]);
+          }
           nv[j] = z[best];
           nd[j] = zd[best];
+          nve[j] = e;
+          nde[j] = ed;
           pat[col++] = best - j * k;
         }
       } else {
-        const htTol = (fn.gamma[l] as number) * 1;
         for (let j = 0; j < units; j++) {
           const val = z[j];
-          const tol = nz[j];
+          const tol = ze[j];
           let state = 1;
           let gain = 1;
           if (act === 'relu' || act === 'leaky_relu' || act === 'prelu' || act === 'abs') {
@@ -346,22 +566,34 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
                       ? (layer.alphas as Float64Array)[j]
                       : -1;
           } else if (act === 'hardtanh') {
-            const t1 = tol + htTol;
+            const t1 = Math.min(gl * (mag[j] + 1), tol + 2 ** -52);
             state = val > 1 + t1 ? 2 : val < -1 - t1 ? 0 : 1;
             gain = state === 1 ? 1 : 0;
           }
           nv[j] = unitValue(layer, j, val);
           nd[j] = gain * zd[j];
+          nve[j] = lipschitz(layer, j) * ze[j];
+          nde[j] = Math.abs(gain) * zde[j];
           if (act !== 'linear') pat[col++] = state;
         }
       }
       [v, nv] = [nv, v];
       [d, nd] = [nd, d];
+      [ve, nve] = [nve, ve];
+      [de, nde] = [nde, de];
     }
     for (let o = 0; o < outDim; o++) {
       slope[q * outDim + o] = d[o];
+      slopeErr[q * outDim + o] = de[o];
       offset[q * outDim + o] = v[o] - d[o] * tm;
+      if (!sharp && de[o] > 1e-6 * Math.abs(d[o]) && de[o] > 2 ** -40) near = true;
     }
+    if (!sharp && near) {
+      sharp = true;
+      continue;
+    }
+    sharp = false;
+    q++;
   }
 
   // activation pieces: runs of equal patterns
@@ -376,6 +608,7 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   const patterns = new Uint8Array(pieces * width);
   const slopes = new Float64Array(pieces * outDim);
   const offsets = new Float64Array(pieces * outDim);
+  const pErr = new Float64Array(pieces * outDim);
   for (let p = 0; p < pieces; p++) {
     const q0 = starts[p] as number;
     const q1 = p + 1 < pieces ? (starts[p + 1] as number) : nInt;
@@ -386,6 +619,7 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
     for (let q = q0 + 1; q < q1; q++) if (ts[q + 1] - ts[q] > ts[qb + 1] - ts[qb]) qb = q;
     for (let o = 0; o < outDim; o++) {
       slopes[p * outDim + o] = slope[qb * outDim + o];
+      pErr[p * outDim + o] = slopeErr[qb * outDim + o];
       offsets[p * outDim + o] = offset[qb * outDim + o];
     }
   }
@@ -406,7 +640,8 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
       const a = slopes[head * outDim + o];
       const c = slopes[p * outDim + o];
       const diff = Math.abs(a - c);
-      same = diff <= (mapNoise[o] as number) || diff <= LINE_LINEAR_TOLERANCE * Math.max(scaleOf(head, o), scaleOf(p, o));
+      const floor = Math.min(mapNoise[o] as number, pErr[head * outDim + o] + pErr[p * outDim + o]);
+      same = diff <= floor || diff <= LINE_LINEAR_TOLERANCE * Math.max(scaleOf(head, o), scaleOf(p, o));
     }
     if (!same) {
       lStarts.push(p);

@@ -300,6 +300,15 @@ describe('linePieces: the rounding gate (shared with the 2D enumerator)', () => 
     expect(Math.abs((r.breakpoints[0] as number) - (from[0] as number) / dx)).toBeLessThan((4 * 1e9 * 2 ** -52) / dx);
   });
 
+  it('deep exact constructions keep every kink where the |W|-propagated bound exceeds the values (sawtooth L = 22)', async () => {
+    // a priori, rounding could reach 6^22·u ≈ 14 at the last layer while the values are 0 or ±1/2;
+    // the float evaluation at these dyadic points is exact, which the sharp (error-free) bound sees
+    const { sawtoothNet } = await import('./constructions.js');
+    const r = linePieces(sawtoothNet(22), [0], [2 ** -10]);
+    expect([r.pieces, r.linearPieces]).toEqual([4096, 4096]);
+    expect(r.breakpoints.every((t, j) => t === (j + 1) / 4096)).toBe(true);
+  });
+
   it('reports the output rounding floor (mapNoise): 0 < floor, tiny against the outputs', () => {
     const r = linePieces(ngonTowerFixture(5), [-2, 0.1], [2, 0.2]);
     expect(r.mapNoise.length).toBe(1);
