@@ -182,11 +182,9 @@ export function surfaceSvg(
   o: { azimuth?: number; elevation?: number; projection?: 'orthographic' | 'perspective'; target?: SampledGrid; grid?: number; title?: string; maxRegions?: number },
 ): { svg: string; kind: 'faceted' | 'sampled'; facets: number } {
   if (mlp.inputDim !== 2) throw new UsageError(`surface needs a model with inputDim 2, this one has ${mlp.inputDim}`);
-  // The target stays an overlay here for now: apps/cli/test/surface.test.ts counts one <polygon> per
-  // facet in <g class="facets"> and the target quads in <g class="target">, the markup of the overlay.
-  // render-svg's default, targetDepth 'merge', cuts facets at the target's cells and paints both in
-  // one depth order (the demo and the gallery use it); switch once that test counts merged markup.
-  const view = { azimuth: o.azimuth, elevation: o.elevation, projection: o.projection, title: o.title, targetDepth: 'overlay' as const };
+  // The target is depth-merged with the facets (render-svg's default `targetDepth: 'merge'`): facets
+  // are cut at the target's grid cells and both surfaces are painted in one back-to-front order.
+  const view = { azimuth: o.azimuth, elevation: o.elevation, projection: o.projection, title: o.title };
   if (mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation))) {
     const p = enumerateRegions(mlp, { box: [box[0], box[1], box[2], box[3]], maxRegions: o.maxRegions });
     const { regions, neighbors } = partitionRegions(p);
