@@ -354,6 +354,7 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
   const dir = new Float64Array(dim);
   for (let i = 0; i < dim; i++) dir[i] = x1[i] - x0[i];
   const fn = lineFormNoise(mlp, x0, x1);
+  const absW = mlp.layers.map((layer) => layer.weights.map(Math.abs));
 
   // points (t values), the current layer's input values at each point and their rounding-error bounds
   let ts = new Float64Array([0, 1]);
@@ -370,20 +371,20 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     const z = new Float64Array(n * rows);
     const ze = new Float64Array(n * rows);
     const gam = dotGamma(nIn);
+    const aw = absW[l] as Float64Array;
+    // per input: its share of the error bound, gam·|h| (new rounding) + (1 + gam)·he (carried)
+    const c = new Float64Array(nIn);
     for (let p = 0; p < n; p++) {
+      for (let i = 0; i < nIn; i++) c[i] = gam * Math.abs(h[p * nIn + i]) + (1 + gam) * he[p * nIn + i];
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
-        let mag = Math.abs(b[r]);
-        let prop = 0;
+        let eb = gam * Math.abs(b[r]);
         for (let i = 0; i < nIn; i++) {
-          const wi = w[r * nIn + i];
-          const hv = h[p * nIn + i];
-          acc += wi * hv;
-          mag += Math.abs(wi * hv);
-          prop += Math.abs(wi) * he[p * nIn + i];
+          acc += w[r * nIn + i] * h[p * nIn + i];
+          eb += aw[r * nIn + i] * c[i];
         }
         z[p * rows + r] = acc;
-        ze[p * rows + r] = gam * mag + prop * (1 + gam);
+        ze[p * rows + r] = eb;
       }
       // a decision within the cheap bound (and the bound not already tiny): use the sharp bound here
       if (l > 0 && nearTie(layer, z, ze, p * rows)) {
@@ -435,11 +436,19 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     he = new Float64Array(m * units);
     activate(layer, Float64Array.from(newZ), Float64Array.from(newZe), m, h, he);
   });
-  return assemble(mlp, x0, x1, dir, ts, fn);
+  return assemble(mlp, x0, x1, dir, ts, fn, absW);
 }
 
 /** Midpoint pass: pattern, output value and slope of every interval; then merging. */
-function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Array, ts: Float64Array, fn: FormNoise): LinePieces {
+function assemble(
+  mlp: Mlp,
+  x0: Float64Array,
+  x1: Float64Array,
+  dir: Float64Array,
+  ts: Float64Array,
+  fn: FormNoise,
+  absW: Float64Array[],
+): LinePieces {
   const dim = mlp.inputDim;
   const outDim = mlp.outputDim;
   const layout: Array<{ layer: number; unit: number }> = [];
@@ -466,6 +475,8 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
   const ze = new Float64Array(maxW);
   const zde = new Float64Array(maxW);
   const slopeErr = new Float64Array(nInt * outDim);
+  const cv = new Float64Array(maxW);
+  const cd = new Float64Array(maxW);
   let sharp = false;
   for (let q = 0; q < nInt; ) {
     // pass 1 (cheap bounds); if a decision or a slope is within them, pass 2 of the same interval (sharp)
@@ -486,6 +497,12 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
       const mag = fn.mag[l] as Float64Array;
       const gl = fn.gamma[l] as number;
       const gam = dotGamma(nIn);
+      if (!sharp)
+        for (let i = 0; i < nIn; i++) {
+          // fold the carried errors into the magnitudes: gam·m + pe = gam·Σ|w|·(|v| + ve·(1 + gam)/gam)
+          cv[i] = Math.abs(v[i]) + (ve[i] * (1 + gam)) / gam;
+          cd[i] = Math.abs(d[i]) + (de[i] * (1 + gam)) / gam;
+        }
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
         let dacc = 0;
@@ -493,18 +510,20 @@ function assemble(mlp: Mlp, x0: Float64Array, x1: Float64Array, dir: Float64Arra
         let md = 0;
         let pe = 0;
         let pde = 0;
-        if (!sharp)
+        if (!sharp) {
+          // m, md hold Σ|w|·|v|, Σ|w|·|d| (≥ Σ|w·v|); pe, pde the carried errors
+          const aw = absW[l] as Float64Array;
           for (let i = 0; i < nIn; i++) {
             const wi = w[r * nIn + i];
-            const aw = Math.abs(wi);
+            const a = aw[r * nIn + i];
             acc += wi * v[i];
             dacc += wi * d[i];
-            m += Math.abs(wi * v[i]);
-            md += Math.abs(wi * d[i]);
-            pe += aw * ve[i];
-            pde += aw * de[i];
+            m += a * cv[i];
+            md += a * cd[i];
           }
-        else {
+          pe = 0;
+          pde = 0;
+        } else {
           let loc = 0;
           let dloc = 0;
           for (let i = 0; i < nIn; i++) {
