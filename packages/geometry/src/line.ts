@@ -354,7 +354,6 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
   const dir = new Float64Array(dim);
   for (let i = 0; i < dim; i++) dir[i] = x1[i] - x0[i];
   const fn = lineFormNoise(mlp, x0, x1);
-  const absW = mlp.layers.map((layer) => layer.weights.map(Math.abs));
 
   // points (t values), the current layer's input values at each point and their rounding-error bounds
   let ts = new Float64Array([0, 1]);
@@ -370,23 +369,15 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     const n = ts.length;
     const z = new Float64Array(n * rows);
     const ze = new Float64Array(n * rows);
-    const gam = dotGamma(nIn);
-    const aw = absW[l] as Float64Array;
-    // per input: its share of the error bound, gam·|h| (new rounding) + (1 + gam)·he (carried)
-    const c = new Float64Array(nIn);
+    const nzl = fn.noise[l] as Float64Array;
     for (let p = 0; p < n; p++) {
-      for (let i = 0; i < nIn; i++) c[i] = gam * Math.abs(h[p * nIn + i]) + (1 + gam) * he[p * nIn + i];
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
-        let eb = gam * Math.abs(b[r]);
-        for (let i = 0; i < nIn; i++) {
-          acc += w[r * nIn + i] * h[p * nIn + i];
-          eb += aw[r * nIn + i] * c[i];
-        }
+        for (let i = 0; i < nIn; i++) acc += w[r * nIn + i] * h[p * nIn + i];
         z[p * rows + r] = acc;
-        ze[p * rows + r] = eb;
+        ze[p * rows + r] = nzl[r];
       }
-      // a decision within the cheap bound (and the bound not already tiny): use the sharp bound here
+      // a decision within the a-priori bound: recompute this point with the sharp bound
       if (l > 0 && nearTie(layer, z, ze, p * rows)) {
         const sh = sharpForward(mlp, x0, x1, ts[p], l);
         z.set(sh.z, p * rows);
@@ -436,7 +427,7 @@ export function linePieces(mlp: Mlp, from: ArrayLike<number>, to: ArrayLike<numb
     he = new Float64Array(m * units);
     activate(layer, Float64Array.from(newZ), Float64Array.from(newZe), m, h, he);
   });
-  return assemble(mlp, x0, x1, dir, ts, fn, absW);
+  return assemble(mlp, x0, x1, dir, ts, fn);
 }
 
 /** Midpoint pass: pattern, output value and slope of every interval; then merging. */
@@ -447,7 +438,6 @@ function assemble(
   dir: Float64Array,
   ts: Float64Array,
   fn: FormNoise,
-  absW: Float64Array[],
 ): LinePieces {
   const dim = mlp.inputDim;
   const outDim = mlp.outputDim;
@@ -475,8 +465,9 @@ function assemble(
   const ze = new Float64Array(maxW);
   const zde = new Float64Array(maxW);
   const slopeErr = new Float64Array(nInt * outDim);
-  const cv = new Float64Array(maxW);
-  const cd = new Float64Array(maxW);
+  // a slope's rounding error is at most 2·gamma·mag (|to − from| ≤ 2 max|x|): twice outputNoise for two slopes
+  const mapNoise = outputNoise(mlp, fn).map((x) => 2 * x);
+
   let sharp = false;
   for (let q = 0; q < nInt; ) {
     // pass 1 (cheap bounds); if a decision or a slope is within them, pass 2 of the same interval (sharp)
@@ -497,12 +488,6 @@ function assemble(
       const mag = fn.mag[l] as Float64Array;
       const gl = fn.gamma[l] as number;
       const gam = dotGamma(nIn);
-      if (!sharp)
-        for (let i = 0; i < nIn; i++) {
-          // fold the carried errors into the magnitudes: gam·m + pe = gam·Σ|w|·(|v| + ve·(1 + gam)/gam)
-          cv[i] = Math.abs(v[i]) + (ve[i] * (1 + gam)) / gam;
-          cd[i] = Math.abs(d[i]) + (de[i] * (1 + gam)) / gam;
-        }
       for (let r = 0; r < rows; r++) {
         let acc = b[r];
         let dacc = 0;
@@ -511,18 +496,17 @@ function assemble(
         let pe = 0;
         let pde = 0;
         if (!sharp) {
-          // m, md hold Σ|w|·|v|, Σ|w|·|d| (≥ Σ|w·v|); pe, pde the carried errors
-          const aw = absW[l] as Float64Array;
+          // the a-priori bounds decide; the sharp pass runs only if some decision is within them
           for (let i = 0; i < nIn; i++) {
             const wi = w[r * nIn + i];
-            const a = aw[r * nIn + i];
             acc += wi * v[i];
             dacc += wi * d[i];
-            m += a * cv[i];
-            md += a * cd[i];
           }
-          pe = 0;
-          pde = 0;
+          z[r] = acc;
+          zd[r] = dacc;
+          ze[r] = nz[r];
+          zde[r] = 0;
+          continue;
         } else {
           let loc = 0;
           let dloc = 0;
@@ -603,9 +587,9 @@ function assemble(
     }
     for (let o = 0; o < outDim; o++) {
       slope[q * outDim + o] = d[o];
-      slopeErr[q * outDim + o] = de[o];
+      slopeErr[q * outDim + o] = sharp ? de[o] : 0.5 * (mapNoise[o] as number);
       offset[q * outDim + o] = v[o] - d[o] * tm;
-      if (!sharp && de[o] > 1e-6 * Math.abs(d[o]) && de[o] > 2 ** -40) near = true;
+      if (!sharp && mapNoise[o] > 1e-6 * Math.abs(d[o]) && mapNoise[o] > 2 ** -40) near = true;
     }
     if (!sharp && near) {
       sharp = true;
@@ -644,8 +628,6 @@ function assemble(
   }
 
   // linear pieces: runs whose slopes agree with the run's first piece (relative, or within rounding)
-  // a slope's rounding error is at most 2·gamma·mag (|to − from| ≤ 2 max|x|): twice outputNoise for two slopes
-  const mapNoise = outputNoise(mlp, fn).map((x) => 2 * x);
   const scaleOf = (p: number, o: number): number => {
     const s = slopes[p * outDim + o];
     const c = offsets[p * outDim + o];
