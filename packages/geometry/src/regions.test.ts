@@ -143,7 +143,8 @@ describe('enumerateRegions: published and derived counts', () => {
     expect(maxErr).toBeLessThanOrEqual(0.03125 + 1e-12);
   });
 
-  const nets = '/work/shared/bench/nets';
+  // shared/ lies beside the repository (as on CI: a copy of shared/ next to the clone).
+  const nets = fileURLToPath(new URL('../../../../shared/bench/nets', import.meta.url));
   it.skipIf(!existsSync(`${nets}/mlp_2-16-16-1.json`))('bench nets reproduce the peers’ counts (386, 1595)', () => {
     for (const [name, count] of [
       ['mlp_2-16-16-1', 386],
