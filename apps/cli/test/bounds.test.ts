@@ -15,6 +15,8 @@ describe('tessera bounds', { timeout: 300_000 }, () => {
   it('prints decimal strings above 2^53 and maxout bounds with the §7.4 flag', () => {
     const big = JSON.parse(tessera(['bounds', '2-32-32-1', '--json']).stdout);
     expect(big.bounds.twoPowerN.value).toBe('18446744073709551616');
+    expect(big.values.twoPowerN).toBe('18446744073709551616');
+    expect(big.values.zaslavsky).toBeNull();
     const m = JSON.parse(tessera(['bounds', '1-1-1-1', '--activation', 'maxout', '--rank', '3', '--json']).stdout);
     expect(m.bounds.montufar2014MaxoutLower).toMatchObject({ value: 9, disputed: true });
     expect(m.bounds.maxoutOneInputUpper.value).toBe(7);

@@ -36,7 +36,9 @@ Example:
       const rank = opts.rank === undefined ? undefined : parseInteger(opts.rank, '--rank', 2);
       const b = bounds(widths, { activation: opts.activation, rank });
       if (opts.json) {
-        printJson(b);
+        // `values`: each bound by name with just its value, for scripts; `bounds`: the full records.
+        const values = Object.fromEntries(Object.entries(b.bounds).map(([name, e]) => [name, e.value]));
+        printJson({ ...b, values });
         return;
       }
       const entries = Object.values(b.bounds);
