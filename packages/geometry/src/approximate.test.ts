@@ -80,16 +80,106 @@ describe('approximateWithTowers', () => {
   });
 
   it("box towers keep Nielsen's failure windows: the net drops to 0 where four towers meet", () => {
-    const r = approximateWithTowers(quad, BOX, { grid: 4, shape: 'box', steepness: 100, curvatureBound: 2 });
+    const r = approximateWithTowers(quad, BOX, { grid: 4, shape: 'box', steepness: 100, curvatureBound: 2, margin: false });
     // grid vertex (0, 0): x and y are both half-way up a ramp → every tower is relu(½ + ½ − 1) = 0
     expect(evaluatePoint(r.mlp, [0.005, 0.005])[0]).toBeCloseTo(0, 12);
     expect(r.supErrorLower).toBeGreaterThan(quad(2, 2) - 0.1);
-    const s = approximateWithTowers(quad, BOX, { grid: 4, kind: 'sigmoid', gridResolution: 201 });
+    const s = approximateWithTowers(quad, BOX, { grid: 4, kind: 'sigmoid', gridResolution: 201, margin: false });
     expect(s.supErrorKind).toBe('estimated');
     expect(s.supError).toBeGreaterThan(0.9 * 11);
     // the rms error still shrinks with k (the windows have vanishing area)
-    const s8 = approximateWithTowers(quad, BOX, { grid: 8, kind: 'sigmoid', gridResolution: 201 });
+    const s8 = approximateWithTowers(quad, BOX, { grid: 8, kind: 'sigmoid', gridResolution: 201, margin: false });
     expect(s8.rmse).toBeLessThan(s.rmse);
+  });
+
+  it('the margin makes the whole box edge a full-height plateau (sigmoid and ReLU box towers)', () => {
+    for (const kind of ['sigmoid', 'relu'] as const) {
+      const w = 1000;
+      const on = approximateWithTowers(quad, BOX, { grid: 8, kind, shape: 'box', steepness: w, gridResolution: 41 });
+      const off = approximateWithTowers(quad, BOX, { grid: 8, kind, shape: 'box', steepness: w, gridResolution: 41, margin: false });
+      expect(on.margin).toBeCloseTo(kind === 'sigmoid' ? 5 / w : 1 / w, 15);
+      expect(on.tiled).toEqual([-2 - on.margin, 2 + on.margin, -2 - on.margin, 2 + on.margin]);
+      // 400 points on the boundary (corners included): the net is the height of the tower whose
+      // cell holds the point (f at its centre, inside the box), within σ(−5) ≈ 0.7 % (sigmoid),
+      // exactly for ReLU away from interior ramps
+      const dx = (on.tiled[1] - on.tiled[0]) / 8;
+      const cell = (t: number): number => on.tiled[0] + (Math.min(7, Math.floor((t - on.tiled[0]) / dx)) + 0.5) * dx;
+      let worst = 0;
+      let worstOff = 0;
+      for (let i = 0; i < 100; i++) {
+        const t = -2 + (4 * i) / 100;
+        for (const [x, y] of [[t, -2], [2, t], [-t, 2], [-2, -t]] as const) {
+          // skip the interior step bands crossing the edge (not a boundary effect)
+          const along = x === 2 || x === -2 ? y : x;
+          const fr = ((along - on.tiled[0]) / dx) % 1;
+          if (Math.min(fr, 1 - fr) * dx < 10 / w) continue;
+          const h = quad(cell(x), cell(y));
+          worst = Math.max(worst, Math.abs(evaluatePoint(on.mlp, [x, y])[0]! / h - 1));
+          worstOff = Math.max(worstOff, Math.abs(evaluatePoint(off.mlp, [x, y])[0]! / h - 1));
+        }
+      }
+      expect(worst).toBeLessThan(kind === 'sigmoid' ? 0.015 : 1e-9);
+      // without the margin the edge is at half height (sigmoid) or zero (ReLU, left/bottom edges)
+      expect(worstOff).toBeGreaterThan(0.45);
+      // the box corner (2, 2): full tower with the margin, at most a quarter/nothing without
+      const c = evaluatePoint(on.mlp, [2, 2])[0]!;
+      expect(Math.abs(c / quad(cell(2), cell(2)) - 1)).toBeLessThan(kind === 'sigmoid' ? 0.015 : 1e-9);
+    }
+  });
+
+  it('M copies: the net is the sum of the M shifted single-copy nets, closed form at 2000 points', () => {
+    const rng = createRng(7);
+    for (const kind of ['sigmoid', 'relu'] as const) {
+      const k = 4;
+      const M = 3;
+      const w = 200;
+      const g = 20;
+      const a = approximateWithTowers(quad, BOX, { grid: k, kind, shape: 'box', steepness: w, copies: M, gridResolution: 21 });
+      expect(a.copies).toBe(M);
+      // copy 0: (k + 1) lines per axis, k² towers; copies 1…M−1: k + 2 lines, (k + 1)² towers
+      const per = kind === 'sigmoid' ? 1 : 2;
+      expect(a.neurons).toBe(per * 2 * (k + 1) + k * k + (M - 1) * (per * 2 * (k + 2) + (k + 1) * (k + 1)));
+      const [t0, t1] = a.tiled;
+      const d = (t1 - t0) / k;
+      const sig = (z: number): number => 1 / (1 + Math.exp(-z));
+      const step = (t: number, s: number): number =>
+        kind === 'sigmoid' ? sig(w * (t - s)) : Math.min(1, Math.max(0, w * (t - s)));
+      const clamp = (v: number): number => Math.min(2, Math.max(-2, v));
+      const closed = (x: number, y: number): number => {
+        let sum = 0;
+        for (let m = 0; m < M; m++) {
+          const lines: number[] = [];
+          for (let i = m === 0 ? 0 : -1; i <= k; i++) lines.push(t0 + (i + m / M) * d);
+          for (let i = 0; i + 1 < lines.length; i++)
+            for (let j = 0; j + 1 < lines.length; j++) {
+              const bx = step(x, lines[i]!) - step(x, lines[i + 1]!);
+              const by = step(y, lines[j]!) - step(y, lines[j + 1]!);
+              const tower = kind === 'sigmoid' ? sig(g * (bx + by) - 1.5 * g) : Math.max(0, bx + by - 1);
+              const h = quad(clamp((lines[i]! + lines[i + 1]!) / 2), clamp((lines[j]! + lines[j + 1]!) / 2)) / M;
+              sum += h * tower;
+            }
+        }
+        return sum;
+      };
+      const pts = new Float64Array(4000);
+      for (let p = 0; p < 4000; p++) pts[p] = -2.2 + 4.4 * rng.next();
+      const net = evaluateMlp(a.mlp, pts, 2000);
+      for (let p = 0; p < 2000; p++) expect(net[p]!).toBeCloseTo(closed(pts[2 * p]!, pts[2 * p + 1]!), 9);
+    }
+  });
+
+  it("M = 4 copies cut the failure windows' sup error by a clear factor (sigmoid, k = 8, w = 1000)", () => {
+    const o = { grid: 8, kind: 'sigmoid', steepness: 1000, gridResolution: 101 } as const;
+    const one = approximateWithTowers(quad, BOX, o);
+    const four = approximateWithTowers(quad, BOX, { ...o, copies: 4 });
+    // M = 1: the interior corner nearest (2, 2) has f = 2·1.5² + 3 ≈ 7.5 and the net ≈ 0 there
+    expect(one.supError).toBeGreaterThan(7);
+    // M = 4: at most one copy fails anywhere → ≤ 11/4 + plateau error ≈ 2.75 + 0.5
+    expect(four.supError).toBeLessThan(3.3);
+    expect(one.supError / four.supError).toBeGreaterThan(2.5);
+    expect(four.rmse).toBeLessThan(one.rmse / 2);
+    expect(() => approximateWithTowers(quad, BOX, { copies: 2 })).toThrow('invalid copies 2');
+    expect(() => approximateWithTowers(quad, BOX, { ...o, copies: 0 })).toThrow('invalid copies');
   });
 
   it('the error table converges like k⁻² = O(1/N): rate in k ≈ 2', () => {

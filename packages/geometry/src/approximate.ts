@@ -1,6 +1,7 @@
 import { InputError, type Mlp, mlpFromLayers, mlpWidths } from '@tessera/nn-core';
 import { type TowerError, type TowerErrorOptions, towerApproximationError } from './approximateError.js';
 import type { TowerBox2 } from './approximatePieces.js';
+import { ngonGrid } from './ngonApproximation.js';
 import { TOWER_STEEPNESS, type TowerKind, towerCheckNumber } from './towers1d.js';
 
 export interface ApproximateWithTowersOptions extends TowerErrorOptions {
@@ -20,6 +21,26 @@ export interface ApproximateWithTowersOptions extends TowerErrorOptions {
   steepness?: number;
   /** Sigmoid second-layer gain g (bias −3g/2). Default 20. */
   gain?: number;
+  /**
+   * Box towers: grow the tiled box by a margin of 5/w (sigmoid, σ(5) ≈ 0.993) or the ramp width 1/w
+   * (ReLU) on every side — the same margin as {@link ngonGrid} — so the whole box is covered by
+   * full-height plateaus instead of half-height (sigmoid) or zero (ReLU) edges. Default true;
+   * `false` puts the outermost steps exactly on the box edge (the old construction).
+   */
+  margin?: boolean;
+  /**
+   * Box towers: Nielsen's remedy for the "windows of failure". M copies of the tower grid, each with
+   * heights f/M, copy m shifted by m/M of a cell along both axes ({@link towerGridCopies}); the
+   * net is the sum of the M single-copy nets. A point fails in copy m only in copy m's corner
+   * windows (|x − x-line| < c AND |y − y-line| < c; near a single line the two neighbouring towers'
+   * outputs sum to ≈ 1, exactly 1 for ReLU, so there it is a convex mix of neighbouring heights).
+   * x-lines of different copies are dx/M apart, so when the window half-width c (≈ 5/w sigmoid,
+   * δ = 1/w ReLU) is below dx/(2M) and dy/(2M), every point is in the window of at most one copy and
+   * |net − f| ≤ sup|f|/M + ω + O(σ(−5)·sup|f|), where ω = max |f(p) − f(centre)| over the cells
+   * within one cell of p (the plateau error). With M = 1 the bound is sup|f| + ω: no improvement.
+   * Default 1.
+   */
+  copies?: number;
 }
 
 export interface TowerApproximation extends TowerError {
@@ -34,6 +55,12 @@ export interface TowerApproximation extends TowerError {
   shape: 'pyramid' | 'box' | 'cross';
   /** Number of towers (second-layer units) or of ridge units (one hidden layer). */
   towers: number;
+  /** Box towers: copies M of the grid (1 otherwise). */
+  copies: number;
+  /** Box towers: the margin added on every side (0 for other shapes or with `margin: false`). */
+  margin: number;
+  /** The box the cells tile: `box` grown by `margin`. */
+  tiled: [number, number, number, number];
 }
 
 /** Hidden-unit and parameter counts of any network. */
@@ -119,69 +146,128 @@ function pyramidNet(f: (x: number, y: number) => number, box: TowerBox2, k: numb
   ]);
 }
 
+/** Where the step lines of one copy of a box-tower grid sit, and the copy's tower heights. */
+export interface TowerGridCopy {
+  /** x positions of the copy's steps (cell edges), increasing. */
+  xs: number[];
+  /** y positions, increasing. */
+  ys: number[];
+  /** Height of the tower on cell (i, j), row-major in i: f(clamped cell centre) / copies. */
+  heights: number[];
+}
+
 /**
- * Box towers, two hidden layers (Nielsen §2.4 on a k × k grid, steps shared between neighbours).
- * Sigmoid: steps S_i = σ(w(x − x_i)), towers σ(g(S_i − S_{i+1} + T_j − T_{j+1}) − 3g/2).
- * ReLU: ramps ρ_i (from x_i to x_i + δ), towers relu(B_i(x) + B_j(y) − 1) (theory §4.2).
- * Output weights are f at the cell centres.
+ * The line geometry of M = `copies` box-tower grids (Nielsen's remedy for the failure windows).
+ * The tiled box (`tiled`, the target box grown by the margin, see {@link ngonGrid}) is cut into
+ * k × k cells of size dx × dy. Copy 0 has the lines tiled[0] + i·dx, i = 0…k; copy m ≥ 1 is shifted
+ * by m/M of a cell in both axes and gets one extra cell per axis, lines tiled[0] + (i + m/M)·dx,
+ * i = −1…k, so it still covers the tiled box. Each tower's height is f at its cell centre clamped
+ * to `box` (f is never sampled outside the box), divided by M.
  */
-function boxGridNet(
+export function towerGridCopies(
   f: (x: number, y: number) => number,
   box: TowerBox2,
+  tiled: TowerBox2,
   k: number,
-  kind: TowerKind,
-  w: number,
-  g: number,
-): Mlp {
-  const [x0, x1, y0, y1] = box;
-  const dx = (x1 - x0) / k;
-  const dy = (y1 - y0) / k;
+  copies: number,
+): TowerGridCopy[] {
+  const dx = (tiled[1] - tiled[0]) / k;
+  const dy = (tiled[3] - tiled[2]) / k;
+  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+  const out: TowerGridCopy[] = [];
+  for (let m = 0; m < copies; m++) {
+    const first = m === 0 ? 0 : -1;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = first; i <= k; i++) {
+      xs.push(tiled[0] + (i + m / copies) * dx);
+      ys.push(tiled[2] + (i + m / copies) * dy);
+    }
+    const heights: number[] = [];
+    for (let i = 0; i + 1 < xs.length; i++)
+      for (let j = 0; j + 1 < ys.length; j++) {
+        const cx = clamp((xs[i]! + xs[i + 1]!) / 2, box[0], box[1]);
+        const cy = clamp((ys[j]! + ys[j + 1]!) / 2, box[2], box[3]);
+        heights.push(sample(f, cx, cy) / copies);
+      }
+    out.push({ xs, ys, heights });
+  }
+  return out;
+}
+
+/**
+ * Box towers, two hidden layers (Nielsen §2.4 on a k × k grid, steps shared between neighbours),
+ * one block of units per copy (see {@link towerGridCopies}); all copies feed one linear output.
+ * Sigmoid: steps S_i = σ(w(x − x_i)), towers σ(g(S_i − S_{i+1} + T_j − T_{j+1}) − 3g/2).
+ * ReLU: ramps ρ_i (from x_i to x_i + δ), towers relu(B_i(x) + B_j(y) − 1) (theory §4.2).
+ */
+function boxGridNet(grids: readonly TowerGridCopy[], kind: TowerKind, w: number, g: number): Mlp {
   const w1: number[][] = [];
   const b1: number[] = [];
-  const per = kind === 'sigmoid' ? 1 : 2;
-  const delta = 1 / w;
-  if (kind === 'relu' && !(delta < Math.min(dx, dy)))
-    throw new InputError(`invalid steepness ${w}: the ReLU ramp width 1/w must be below the cell width ${Math.min(dx, dy)}`);
-  for (let axis = 0; axis < 2; axis++)
-    for (let i = 0; i <= k; i++) {
-      const s = axis === 0 ? x0 + i * dx : y0 + i * dy;
-      const r = axis === 0 ? [1, 0] : [0, 1];
-      if (kind === 'sigmoid') {
-        w1.push(r.map((v) => v * w));
-        b1.push(-w * s);
-      } else {
-        w1.push(r, r);
-        b1.push(-s, -s - delta);
-      }
-    }
-  const n1 = w1.length;
-  const stepCoef = (row: number[], axis: number, i: number, sign: number): void => {
-    const at = (axis * (k + 1) + i) * per;
-    if (kind === 'sigmoid') row[at] = (row[at] ?? 0) + sign * g;
-    else {
-      row[at] = (row[at] ?? 0) + sign / delta;
-      row[at + 1] = (row[at + 1] ?? 0) - sign / delta;
-    }
-  };
   const w2: number[][] = [];
   const b2: number[] = [];
   const out: number[] = [];
-  for (let i = 0; i < k; i++)
-    for (let j = 0; j < k; j++) {
-      const r = new Array<number>(n1).fill(0);
-      stepCoef(r, 0, i, 1);
-      stepCoef(r, 0, i + 1, -1);
-      stepCoef(r, 1, j, 1);
-      stepCoef(r, 1, j + 1, -1);
-      w2.push(r);
-      b2.push(kind === 'sigmoid' ? -1.5 * g : -1);
-      out.push(sample(f, x0 + (i + 0.5) * dx, y0 + (j + 0.5) * dy));
-    }
+  const per = kind === 'sigmoid' ? 1 : 2;
+  const delta = 1 / w;
+  const rowsOf: number[][] = [];
+  for (const c of grids) {
+    const base = w1.length;
+    const nx = c.xs.length;
+    for (let axis = 0; axis < 2; axis++)
+      for (const s of axis === 0 ? c.xs : c.ys) {
+        const r = axis === 0 ? [1, 0] : [0, 1];
+        if (kind === 'sigmoid') {
+          w1.push(r.map((v) => v * w));
+          b1.push(-w * s);
+        } else {
+          w1.push(r, r);
+          b1.push(-s, -s - delta);
+        }
+      }
+    // sparse tower rows: [unit index, coefficient] pairs, expanded once the layer width is known
+    const stepCoef = (row: number[], line: number, sign: number): void => {
+      const at = base + line * per;
+      if (kind === 'sigmoid') row.push(at, sign * g);
+      else row.push(at, sign / delta, at + 1, -sign / delta);
+    };
+    let h = 0;
+    for (let i = 0; i + 1 < nx; i++)
+      for (let j = 0; j + 1 < c.ys.length; j++) {
+        const r: number[] = [];
+        stepCoef(r, i, 1);
+        stepCoef(r, i + 1, -1);
+        stepCoef(r, nx + j, 1);
+        stepCoef(r, nx + j + 1, -1);
+        rowsOf.push(r);
+        b2.push(kind === 'sigmoid' ? -1.5 * g : -1);
+        out.push(c.heights[h++]!);
+      }
+  }
+  const n1 = w1.length;
+  for (const sparse of rowsOf) {
+    const r = new Array<number>(n1).fill(0);
+    for (let t = 0; t < sparse.length; t += 2) r[sparse[t]!] = r[sparse[t]!]! + sparse[t + 1]!;
+    w2.push(r);
+  }
   return mlpFromLayers(2, [
     { activation: kind, weights: w1, bias: b1 },
     { activation: kind, weights: w2, bias: b2 },
     { activation: 'linear', weights: [out], bias: [0] },
   ]);
+}
+
+/** Every crossing of an x step line with a y step line inside the box: the corners of the failure windows. */
+function windowCorners(grids: readonly TowerGridCopy[], box: TowerBox2): Float64Array {
+  const xs = grids.flatMap((c) => c.xs).filter((x) => x >= box[0] && x <= box[1]);
+  const ys = grids.flatMap((c) => c.ys).filter((y) => y >= box[2] && y <= box[3]);
+  const pts = new Float64Array(2 * xs.length * ys.length);
+  let p = 0;
+  for (const x of xs)
+    for (const y of ys) {
+      pts[p++] = x;
+      pts[p++] = y;
+    }
+  return pts;
 }
 
 /**
@@ -261,8 +347,16 @@ export function approximateWithTowers(
     throw new InputError(`invalid grid: expected an integer in 2…${maxK} for ${layers} hidden layer${layers === 2 ? 's' : ''}, got ${k}`);
   const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
   const g = towerCheckNumber(options.gain ?? 20, 'gain', true);
+  const copies = options.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 16)
+    throw new InputError(`invalid copies: expected an integer in 1…16, got ${JSON.stringify(copies)}`);
+  if (options.shape !== undefined && options.shape !== 'box' && options.shape !== 'pyramid')
+    throw new InputError(`invalid shape: expected "pyramid" or "box", got ${JSON.stringify(options.shape)}`);
   let shape: TowerApproximation['shape'];
   let mlp: Mlp;
+  let margin = 0;
+  let tiled: [number, number, number, number] = [box[0], box[1], box[2], box[3]];
+  let extra: Float64Array | undefined;
   if (layers === 1) {
     shape = 'cross';
     mlp = crossNet(f, box, k, kind, w);
@@ -270,20 +364,30 @@ export function approximateWithTowers(
     shape = 'pyramid';
     mlp = pyramidNet(f, box, k);
   } else {
-    if (options.shape !== undefined && options.shape !== 'box' && options.shape !== 'pyramid')
-      throw new InputError(`invalid shape: expected "pyramid" or "box", got ${JSON.stringify(options.shape)}`);
     shape = 'box';
-    mlp = boxGridNet(f, box, k, kind, w, g);
+    if (options.margin ?? true) {
+      const grid = ngonGrid(box, k, kind, w);
+      margin = grid.margin;
+      tiled = grid.tiled;
+    }
+    const cell = Math.min(tiled[1] - tiled[0], tiled[3] - tiled[2]) / k;
+    if (kind === 'relu' && !(1 / w < cell / copies))
+      throw new InputError(`invalid steepness ${w}: the ReLU ramp width 1/w must be below the cell width / copies ${cell / copies}`);
+    const grids = towerGridCopies(f, box, tiled, k, copies);
+    mlp = boxGridNet(grids, kind, w, g);
+    extra = windowCorners(grids, box);
   }
-  mlp.name = `${kind} ${shape} towers, ${k}×${k} grid, ${layers} hidden layer${layers === 2 ? 's' : ''}`;
+  if (copies !== 1 && shape !== 'box')
+    throw new InputError(`invalid copies ${copies}: shifted copies apply to two-hidden-layer box towers (shape "box" or kind "sigmoid")`);
+  mlp.name = `${kind} ${shape} towers, ${k}×${k} grid${copies > 1 ? ` × ${copies} copies` : ''}, ${layers} hidden layer${layers === 2 ? 's' : ''}`;
   mlp.meta = {
-    construction: { type: 'tower-approximation', kind, shape, grid: k, hiddenLayers: layers, box: [...box], steepness: w, gain: g },
+    construction: { type: 'tower-approximation', kind, shape, grid: k, hiddenLayers: layers, box: [...box], steepness: w, gain: g, copies, margin, tiled: [...tiled] },
     widths: mlpWidths(mlp),
   };
-  const err = towerApproximationError(mlp, f, box, options);
+  const err = towerApproximationError(mlp, f, box, { ...options, extraPoints: extra });
   const size = towerNetSize(mlp);
   const towers = layers === 2 ? mlp.layers[1]!.units : mlp.layers[0]!.units;
-  return { mlp, ...size, grid: k, kind, hiddenLayers: layers, shape, towers, ...err };
+  return { mlp, ...size, grid: k, kind, hiddenLayers: layers, shape, towers, copies, margin, tiled, ...err };
 }
 
 /** One row of {@link towerErrorTable}. */

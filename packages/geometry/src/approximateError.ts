@@ -22,6 +22,11 @@ export interface TowerErrorOptions {
    * the network at an interior point before a bound is reported (a mismatch is an error, exit 1).
    */
   regionSource?: 'auto' | 'enumerator' | 'splitter';
+  /**
+   * Grid estimates only: extra points [x0, y0, x1, y1, …] added to the sup estimate (for box
+   * towers, the crossings of the step lines, where the failure windows are worst).
+   */
+  extraPoints?: Float64Array;
 }
 
 export interface TowerError {
@@ -186,7 +191,7 @@ export function towerApproximationError(
       return out;
     }
   }
-  return towerGridError(mlp, f, box, options.gridResolution ?? 301);
+  return towerGridError(mlp, f, box, options.gridResolution ?? 301, options.extraPoints);
 }
 
 /**
@@ -250,14 +255,63 @@ function enumeratorPieces(
 }
 
 /**
- * max |net − f| on an n × n grid of the box (corners and edges included) and the RMS error by the
- * midpoint rule on the (n − 1)² cell centres. An estimate.
+ * evaluateMlp for relu/sigmoid/linear nets, skipping zero weights (each layer stored as compressed
+ * rows): the same sums in the same order minus exact zeros, so the same values up to rounding.
+ * Box-tower nets have ~8 non-zeros per second-layer row, which makes grid estimates cheap.
+ * Other activations fall back to evaluateMlp.
+ */
+export function towerEvaluateSparse(mlp: Mlp, pts: Float64Array, n: number): Float64Array {
+  if (!mlp.layers.every((l) => l.activation === 'relu' || l.activation === 'sigmoid' || l.activation === 'linear'))
+    return evaluateMlp(mlp, pts, n);
+  const csr = mlp.layers.map((l) => {
+    const start = new Int32Array(l.rows + 1);
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let r = 0; r < l.rows; r++) {
+      for (let i = 0; i < l.nIn; i++) {
+        const v = l.weights[r * l.nIn + i]!;
+        if (v !== 0) {
+          idx.push(i);
+          val.push(v);
+        }
+      }
+      start[r + 1] = idx.length;
+    }
+    return { start, idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  });
+  const width = Math.max(mlp.inputDim, ...mlp.layers.map((l) => l.rows));
+  let a = new Float64Array(width);
+  let b = new Float64Array(width);
+  const out = new Float64Array(n * mlp.outputDim);
+  for (let p = 0; p < n; p++) {
+    for (let i = 0; i < mlp.inputDim; i++) a[i] = pts[p * mlp.inputDim + i]!;
+    mlp.layers.forEach((l, li) => {
+      const { start, idx, val } = csr[li]!;
+      for (let r = 0; r < l.rows; r++) {
+        let z = l.bias[r]!;
+        for (let t = start[r]!; t < start[r + 1]!; t++) z += val[t]! * a[idx[t]!]!;
+        b[r] =
+          l.activation === 'relu' ? (z > 0 ? z : 0) : l.activation === 'sigmoid' ? (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) : z;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    });
+    for (let o = 0; o < mlp.outputDim; o++) out[p * mlp.outputDim + o] = a[o]!;
+  }
+  return out;
+}
+
+/**
+ * max |net − f| on an n × n grid of the box (corners and edges included) and at the `extra` points
+ * (inside the box), and the RMS error by the midpoint rule on the (n − 1)² cell centres. An estimate.
  */
 export function towerGridError(
   mlp: Mlp,
   f: (x: number, y: number) => number,
   box: TowerBox2,
   n = 401,
+  extra?: Float64Array,
 ): TowerError {
   const [x0, x1, y0, y1] = box;
   const gridPoints = (m: number, shift: number): Float64Array => {
@@ -271,14 +325,25 @@ export function towerGridError(
     return pts;
   };
   const corners = gridPoints(n, 0);
-  const out = evaluateMlp(mlp, corners, n * n);
+  const out = towerEvaluateSparse(mlp, corners, n * n);
   let mx = 0;
   for (let p = 0; p < n * n; p++) {
     const e = Math.abs(out[p]! - f(corners[2 * p]!, corners[2 * p + 1]!));
     if (e > mx) mx = e;
   }
+  if (extra && extra.length >= 2) {
+    const ne = Math.floor(extra.length / 2);
+    const eo = towerEvaluateSparse(mlp, extra, ne);
+    for (let p = 0; p < ne; p++) {
+      const x = extra[2 * p]!;
+      const y = extra[2 * p + 1]!;
+      if (x < x0 || x > x1 || y < y0 || y > y1) continue;
+      const e = Math.abs(eo[p]! - f(x, y));
+      if (e > mx) mx = e;
+    }
+  }
   const mids = gridPoints(n - 1, 0.5);
-  const mo = evaluateMlp(mlp, mids, (n - 1) * (n - 1));
+  const mo = towerEvaluateSparse(mlp, mids, (n - 1) * (n - 1));
   let sq = 0;
   for (let p = 0; p < (n - 1) * (n - 1); p++) {
     const e = Math.abs(mo[p]! - f(mids[2 * p]!, mids[2 * p + 1]!));

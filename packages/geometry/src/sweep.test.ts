@@ -25,6 +25,15 @@ describe('steepnessSweep (smooth → discrete)', () => {
     expect(rows[2]!.approxRmse).toBeLessThan(rows[0]!.approxRmse);
   });
 
+  it('the copies columns: M = 4 shifted grids lower the sup error at about M times the neurons', () => {
+    const r = rows[2]!;
+    expect(r.copies).toBe(4);
+    // k = 4: 2·5 + 16 units for one grid, plus 3 × (2·6 + 25) for the shifted copies
+    expect([r.approxNeurons, r.approxNeuronsCopies]).toEqual([26, 26 + 3 * 37]);
+    expect(r.approxSupErrorCopies).toBeLessThan(r.approxSupError / 1.5);
+    expect(r.approxRmseCopies).toBeLessThan(r.approxRmse);
+  });
+
   it('idealTowerError: x² + y² + 3 with cell-centre heights errs most at the outer corners', () => {
     // k = 8 on [−2, 2]²: corner cell centre (1.75, 1.75), corner (2, 2): 11 − 9.125 = 1.875
     expect(idealTowerError((x, y) => x * x + y * y + 3, [-2, 2, -2, 2], 8).supError).toBeCloseTo(1.875, 12);

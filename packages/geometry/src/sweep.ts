@@ -33,6 +33,16 @@ export interface SteepnessRow {
   approxSupError: number;
   /** … and its RMS error. */
   approxRmse: number;
+  /** Hidden units of that net (M = 1). */
+  approxNeurons: number;
+  /** Copies M of the remedy column (option `copies`, default 4). */
+  copies: number;
+  /** The same tower approximation with M shifted copies (Nielsen's remedy): grid sup error… */
+  approxSupErrorCopies: number;
+  /** … RMS error … */
+  approxRmseCopies: number;
+  /** … and hidden units (what the remedy costs). */
+  approxNeuronsCopies: number;
 }
 
 export interface SteepnessSweepOptions {
@@ -45,6 +55,8 @@ export interface SteepnessSweepOptions {
   grid?: number;
   /** Grid resolution per axis for the 2-D measurements (default 301). */
   resolution?: number;
+  /** Copies M for the `…Copies` columns (default 4; see `approximateWithTowers`' `copies`). */
+  copies?: number;
 }
 
 function bisect(g: (x: number) => number, lo: number, hi: number): number {
@@ -60,7 +72,9 @@ function bisect(g: (x: number) => number, lo: number, hi: number): number {
  * Smooth → discrete: for each steepness w (default 1, 3, 10, 30, 100, 1000), the 5–95 % band of a
  * sigmoid step (theory 2 ln 19 / w, and measured), a bump's and a 2-D tower's sup distance to the
  * ideal piecewise-constant shape outside those bands, the bump's L1 gap (2·2 ln 2/w), and the
- * error of a whole sigmoid tower approximation of f (both layers' gains = w).
+ * error of a whole sigmoid tower approximation of f (both layers' gains = w; cells tile the box grown
+ * by the margin 5/w), once with one grid and once with `copies` shifted grids (Nielsen's remedy for
+ * the failure windows: its sup error falls like sup|f|/M, at about M times the neurons).
  */
 export function steepnessSweep(options: SteepnessSweepOptions = {}): SteepnessRow[] {
   const ws = options.steepnesses ?? [1, 3, 10, 30, 100, 1000];
@@ -68,6 +82,7 @@ export function steepnessSweep(options: SteepnessSweepOptions = {}): SteepnessRo
   const box = options.box ?? ([-2, 2, -2, 2] as const);
   const k = options.grid ?? 8;
   const res = options.resolution ?? 301;
+  const copies = options.copies ?? 4;
   for (const w of ws)
     if (!(Number.isFinite(w) && w > 0)) throw new InputError(`invalid steepness ${w}: expected a positive number`);
   return ws.map((w) => {
@@ -112,8 +127,11 @@ export function steepnessSweep(options: SteepnessSweepOptions = {}): SteepnessRo
     }
     // whole tower approximation of f
     const a = approximateWithTowers(f, box, { grid: k, kind: 'sigmoid', steepness: w, gain: w, gridResolution: res });
-    const dx = (box[1] - box[0]) / k;
-    const dy = (box[3] - box[2]) / k;
+    const ac = approximateWithTowers(f, box, { grid: k, kind: 'sigmoid', steepness: w, gain: w, gridResolution: res, copies });
+    // the cells tile the box grown by the margin 5/w
+    const [tx0, tx1, ty0, ty1] = a.tiled;
+    const dx = (tx1 - tx0) / k;
+    const dy = (ty1 - ty0) / k;
     const pa = new Float64Array(2 * res * res);
     for (let i = 0; i < res; i++)
       for (let j = 0; j < res; j++) {
@@ -125,14 +143,16 @@ export function steepnessSweep(options: SteepnessSweepOptions = {}): SteepnessRo
     for (let p = 0; p < res * res; p++) {
       const x = pa[2 * p]!;
       const y = pa[2 * p + 1]!;
-      const fx = ((x - box[0]) / dx) % 1;
-      const fy = ((y - box[2]) / dy) % 1;
+      const fx = ((x - tx0) / dx) % 1;
+      const fy = ((y - ty0) / dy) % 1;
       const nearX = Math.min(fx, 1 - fx) * dx <= half;
       const nearY = Math.min(fy, 1 - fy) * dy <= half;
       if (nearX || nearY) continue;
-      const ci = Math.min(k - 1, Math.floor((x - box[0]) / dx));
-      const cj = Math.min(k - 1, Math.floor((y - box[2]) / dy));
-      const ideal = f(box[0] + (ci + 0.5) * dx, box[2] + (cj + 0.5) * dy);
+      const ci = Math.min(k - 1, Math.floor((x - tx0) / dx));
+      const cj = Math.min(k - 1, Math.floor((y - ty0) / dy));
+      const cx = Math.min(box[1], Math.max(box[0], tx0 + (ci + 0.5) * dx));
+      const cy = Math.min(box[3], Math.max(box[2], ty0 + (cj + 0.5) * dy));
+      const ideal = f(cx, cy);
       approxGap = Math.max(approxGap ?? 0, Math.abs(ya[p]! - ideal));
     }
     return {
@@ -146,6 +166,11 @@ export function steepnessSweep(options: SteepnessSweepOptions = {}): SteepnessRo
       approxGapOutsideBands: approxGap,
       approxSupError: a.supError,
       approxRmse: a.rmse,
+      approxNeurons: a.neurons,
+      copies,
+      approxSupErrorCopies: ac.supError,
+      approxRmseCopies: ac.rmse,
+      approxNeuronsCopies: ac.neurons,
     };
   });
 }
