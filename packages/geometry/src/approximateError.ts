@@ -290,8 +290,9 @@ export function towerEvaluateSparse(mlp: Mlp, pts: Float64Array, n: number): Flo
       for (let r = 0; r < l.rows; r++) {
         let z = l.bias[r]!;
         for (let t = start[r]!; t < start[r + 1]!; t++) z += val[t]! * a[idx[t]!]!;
-        b[r] =
-          l.activation === 'relu' ? (z > 0 ? z : 0) : l.activation === 'sigmoid' ? (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) : z;
+        if (l.activation === 'relu') b[r] = Math.max(z, 0);
+        else if (l.activation === 'sigmoid') b[r] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        else b[r] = z;
       }
       const t = a;
       a = b;
