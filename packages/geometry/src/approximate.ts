@@ -23,7 +23,8 @@ export interface ApproximateWithTowersOptions extends TowerErrorOptions {
   gain?: number;
   /**
    * Box towers: grow the tiled box by a margin of 5/w (sigmoid, σ(5) ≈ 0.993) or the ramp width 1/w
-   * (ReLU) on every side — the same margin as {@link ngonGrid} — so the whole box is covered by
+   * (ReLU) on every side — the margin of {@link ngonGrid}, capped at half a cell so shallow steps
+   * (w below 10/cell) do not stretch the grid — so the whole box is covered by
    * full-height plateaus instead of half-height (sigmoid) or zero (ReLU) edges. Default true;
    * `false` puts the outermost steps exactly on the box edge (the old construction).
    */
@@ -366,9 +367,10 @@ export function approximateWithTowers(
   } else {
     shape = 'box';
     if (options.margin ?? true) {
-      const grid = ngonGrid(box, k, kind, w);
-      margin = grid.margin;
-      tiled = grid.tiled;
+      // the n-gon grid's margin (5/w sigmoid, 1/w ReLU), capped at half a cell for shallow steps
+      const half = Math.min(box[1] - box[0], box[3] - box[2]) / (2 * k);
+      margin = Math.min(ngonGrid(box, k, kind, w).margin, half);
+      tiled = [box[0] - margin, box[1] + margin, box[2] - margin, box[3] + margin];
     }
     const cell = Math.min(tiled[1] - tiled[0], tiled[3] - tiled[2]) / k;
     if (kind === 'relu' && !(1 / w < cell / copies))
