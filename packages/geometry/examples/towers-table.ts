@@ -49,6 +49,17 @@ for (const v of variants)
     vrows.push([v.label, k, a.neurons, p(a.supError), a.supErrorKind, p(a.rmse)]);
   }
 table(['construction', 'k', 'neurons', 'supError', 'kind', 'rmse'], vrows);
+console.log("   Nielsen's windows of failure: sigmoid box towers, margin off/on, M shifted copies (sup: grid 201² + every step-line crossing, an estimate)");
+const wrows: Array<Array<string | number>> = [];
+for (const k of [8, 16])
+  for (const w of [100, 1000])
+    for (const copies of [1, 2, 4]) {
+      const o = { kind: 'sigmoid', grid: k, steepness: w, copies, gridResolution: 201 } as const;
+      const off = approximateWithTowers(f, box, { ...o, margin: false });
+      const on = approximateWithTowers(f, box, o);
+      wrows.push([k, w, copies, on.neurons, p(off.supError), p(on.supError), p(off.rmse), p(on.rmse)]);
+    }
+table(['k', 'w', 'M', 'neurons', 'sup (no margin)', 'sup (margin)', 'rmse (no margin)', 'rmse (margin)'], wrows);
 const ideal = idealTowerError(f, box, 8);
 console.log(`   ideal piecewise-constant towers (exact steps), k = 8: sup ${p(ideal.supError)}, rmse ${p(ideal.rmse)}\n`);
 
@@ -70,7 +81,7 @@ table(
 console.log('3. Smooth vs discrete: steepness sweep (bump on [-1,1], tower on [-1,1]², k = 8 sigmoid towers for f)');
 const sw = steepnessSweep();
 table(
-  ['w', 'band 2ln19/w', 'measured', 'bump sup out', 'bump L1', '4ln2/w', 'tower sup out', 'approx gap out', 'approx sup', 'approx rmse'],
+  ['w', 'band 2ln19/w', 'measured', 'bump sup out', 'bump L1', '4ln2/w', 'tower sup out', 'approx gap out', 'approx sup', 'approx rmse', 'N', 'sup M=4', 'rmse M=4', 'N M=4'],
   sw.map((r) => [
     r.steepness,
     p(r.bandWidth, 5),
@@ -82,6 +93,10 @@ table(
     p(r.approxGapOutsideBands),
     p(r.approxSupError),
     p(r.approxRmse),
+    r.approxNeurons,
+    p(r.approxSupErrorCopies),
+    p(r.approxRmseCopies),
+    r.approxNeuronsCopies,
   ]),
 );
 
