@@ -280,25 +280,43 @@ export function towerEvaluateSparse(mlp: Mlp, pts: Float64Array, n: number): Flo
     return { start, idx: Int32Array.from(idx), val: Float64Array.from(val) };
   });
   const width = Math.max(mlp.inputDim, ...mlp.layers.map((l) => l.rows));
+  const nl = mlp.layers.length;
+  const act = Int8Array.from(mlp.layers, (l) => (l.activation === 'relu' ? 1 : l.activation === 'sigmoid' ? 2 : 0));
+  const rowsOf = Int32Array.from(mlp.layers, (l) => l.rows);
+  const biases = mlp.layers.map((l) => l.bias);
   let a = new Float64Array(width);
   let b = new Float64Array(width);
-  const out = new Float64Array(n * mlp.outputDim);
+  const dIn = mlp.inputDim;
+  const dOut = mlp.outputDim;
+  const out = new Float64Array(n * dOut);
   for (let p = 0; p < n; p++) {
-    for (let i = 0; i < mlp.inputDim; i++) a[i] = pts[p * mlp.inputDim + i]!;
-    mlp.layers.forEach((l, li) => {
+    for (let i = 0; i < dIn; i++) a[i] = pts[p * dIn + i]!;
+    for (let li = 0; li < nl; li++) {
       const { start, idx, val } = csr[li]!;
-      for (let r = 0; r < l.rows; r++) {
-        let z = l.bias[r]!;
-        for (let t = start[r]!; t < start[r + 1]!; t++) z += val[t]! * a[idx[t]!]!;
-        if (l.activation === 'relu') b[r] = Math.max(z, 0);
-        else if (l.activation === 'sigmoid') b[r] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-        else b[r] = z;
+      const bias = biases[li]!;
+      const code = act[li]!;
+      const rows = rowsOf[li]!;
+      for (let r = 0; r < rows; r++) {
+        let z = bias[r]!;
+        const e0 = start[r + 1]!;
+        for (let t = start[r]!; t < e0; t++) z += val[t]! * a[idx[t]!]!;
+        if (code === 1) b[r] = Math.max(z, 0);
+        else if (code === 2) {
+          // exp underflows to 0 below −746, and 1 + exp(−z) rounds to 1 above 37: the same values
+          if (z < -746) b[r] = 0;
+          else if (z > 37) b[r] = 1;
+          else if (z >= 0) b[r] = 1 / (1 + Math.exp(-z));
+          else {
+            const e = Math.exp(z);
+            b[r] = e / (1 + e);
+          }
+        } else b[r] = z;
       }
       const t = a;
       a = b;
       b = t;
-    });
-    for (let o = 0; o < mlp.outputDim; o++) out[p * mlp.outputDim + o] = a[o]!;
+    }
+    for (let o = 0; o < dOut; o++) out[p * dOut + o] = a[o]!;
   }
   return out;
 }
