@@ -1,7 +1,7 @@
 import { createRng, evaluateMlp, evaluatePoint } from '@tessera/nn-core';
 import { describe, expect, it } from 'vitest';
 import { approximateWithTowers, towerErrorTable, towerNetSize } from './approximate.js';
-import { towerApproximationError } from './approximateError.js';
+import { towerApproximationError, towerEvaluateSparse } from './approximateError.js';
 
 const quad = (x: number, y: number): number => x * x + y * y + 3;
 const BOX = [-2, 2, -2, 2] as const;
@@ -165,6 +165,9 @@ describe('approximateWithTowers', () => {
       for (let p = 0; p < 4000; p++) pts[p] = -2.2 + 4.4 * rng.next();
       const net = evaluateMlp(a.mlp, pts, 2000);
       for (let p = 0; p < 2000; p++) expect(net[p]!).toBeCloseTo(closed(pts[2 * p]!, pts[2 * p + 1]!), 9);
+      // the sparse evaluator used by the grid error estimate gives the same values
+      const sparse = towerEvaluateSparse(a.mlp, pts, 2000);
+      for (let p = 0; p < 2000; p++) expect(Math.abs(sparse[p]! - net[p]!)).toBeLessThan(1e-12 * (1 + Math.abs(net[p]!)));
     }
   });
 
