@@ -7,6 +7,11 @@ describe("the seed's questions", () => {
     expect(a.numbers.bandWidth).toBeCloseTo((2 * Math.log(19)) / 1000, 15);
     expect(a.numbers.valueAtStepPoint).toBeCloseTo(0.5, 12);
     expect(a.numbers.bumpL1Gap).toBeGreaterThan(0);
+    // the failure windows: one grid errs by ≈ f at the interior corner nearest (2, 2) (≈ 7.5);
+    // four shifted copies by at most 11/4 + the plateau error
+    expect(a.numbers.windowSupError).toBeGreaterThan(7);
+    expect(a.numbers.copiesSupError).toBeLessThan(3.3);
+    expect(a.numbers.copiesNeurons).toBe(385);
   });
 
   it('one hidden layer: plateau nh, skirts 2/3 at twice the apothem, → ½, n-gon area ratio', () => {

@@ -27,10 +27,20 @@ export function answerSmoothVsDiscrete(): TowerAnswer {
   const bump = bumpNet(-1, 1, { steepness: w });
   // value exactly at the step point: always ½ of the height, whatever w
   const atStep = evaluateMlp(bump, Float64Array.of(-1), 1)[0]!;
+  // what the discrete picture costs: the failure windows of an 8 × 8 sigmoid tower net for f, and
+  // Nielsen's remedy (4 shifted copies)
+  const o = { grid: 8, kind: 'sigmoid', steepness: w, gridResolution: 101 } as const;
+  const one = approximateWithTowers(PARABOLOID, BOX, o);
+  const four = approximateWithTowers(PARABOLOID, BOX, { ...o, copies: 4 });
   return {
     question: 'Is the approximation smooth or discrete?',
-    answer: `Smooth: at w = ${w} each step still climbs from 5 % to 95 % over ${(2 * sigmoidHalfBand(w)).toFixed(5)} (2·ln 19/w), and is exactly ½ at its step point; it is a step only in the limit w → ∞ (ReLU towers: continuous ramps of width 1/w).`,
+    answer: `Smooth: at w = ${w} each step still climbs from 5 % to 95 % over ${(2 * sigmoidHalfBand(w)).toFixed(5)} (2·ln 19/w), and is exactly ½ at its step point; it is a step only in the limit w → ∞ (ReLU towers: continuous ramps of width 1/w). Where four towers meet the net drops to ≈ 0 (Nielsen's windows of failure): 8 × 8 sigmoid towers for x1² + x2² + 3 err by up to ${one.supError.toFixed(2)} (${one.neurons} neurons); 4 shifted copies cut that to ${four.supError.toFixed(2)} with ${four.neurons} neurons (grid estimates).`,
     numbers: {
+      windowSupError: one.supError,
+      windowNeurons: one.neurons,
+      copies: 4,
+      copiesSupError: four.supError,
+      copiesNeurons: four.neurons,
       steepness: w,
       bandWidth: 2 * sigmoidHalfBand(w),
       bandWidthAtW10: 2 * sigmoidHalfBand(10),
