@@ -104,9 +104,9 @@ export function smoothSection(ctx: DemoContext): Section {
   const body = [
     answer(`<p><strong>Answer.</strong> ${a.answer}</p>`),
     table(
-      ['w', '5–95 % band 2 ln19/w', 'band measured', 'bump: sup gap outside bands', 'bump L1 gap', 'theory 4 ln2/w', 'tower: sup gap outside bands', 'tower net for f: gap to ideal', 'sup error', 'RMSE'],
-      rows.map((r) => [r.steepness, r.bandWidth, r.bandWidthMeasured, r.bumpSupOutsideBands, r.bumpL1Gap, r.bumpL1GapTheory, r.towerSupOutsideBands, r.approxGapOutsideBands, r.approxSupError, r.approxRmse]),
-      `From ${code('steepnessSweep()')}: a sigmoid step is never a step; it has a transition band of width 2 ln 19 / w, which shrinks like 1/w. Outside the bands the gap to the ideal piecewise-constant shape vanishes quickly, but the sup error of the whole tower net stays large — it is made in the failure windows (the bands) and by the piecewise-constant heights themselves.`.replace(/<code>|<\/code>/g, ''),
+      ['w', '5–95 % band 2 ln19/w', 'band measured', 'bump: sup gap outside bands', 'bump L1 gap', 'theory 4 ln2/w', 'tower: sup gap outside bands', 'tower net for f: gap to ideal', 'neurons', 'sup error', 'RMSE', `neurons, ${rows[0]?.copies ?? 4} copies`, `sup error, ${rows[0]?.copies ?? 4} copies`, `RMSE, ${rows[0]?.copies ?? 4} copies`],
+      rows.map((r) => [r.steepness, r.bandWidth, r.bandWidthMeasured, r.bumpSupOutsideBands, r.bumpL1Gap, r.bumpL1GapTheory, r.towerSupOutsideBands, r.approxGapOutsideBands, r.approxNeurons, r.approxSupError, r.approxRmse, r.approxNeuronsCopies, r.approxSupErrorCopies, r.approxRmseCopies]),
+      `From ${code('steepnessSweep()')}: a sigmoid step is never a step; it has a transition band of width 2 ln 19 / w, which shrinks like 1/w. Outside the bands the gap to the ideal piecewise-constant shape vanishes quickly, but the sup error of one tower grid stays large — it is made in the failure windows, where four cells meet and no tower reaches its threshold. Nielsen's remedy, M shifted copies of the grid each carrying f/M, puts every point in the window of at most one copy and divides that error by about M, at M times the neurons (sup errors are fine-grid estimates).`.replace(/<code>|<\/code>/g, ''),
     ),
     figure(fig, 'Cross-sections of one bump for w = 1 … 100: smooth at every finite w, a box only in the limit.', file),
   ].join('\n');

@@ -63,8 +63,8 @@ const n4 = (v: number | null): string => (v === null ? '—' : fmt(v, 4));
       const rows = steepnessSweep({ resolution: 121 });
       tbl.replaceChildren(
         table(
-          ['w', '5–95 % band 2·ln19/w', 'bump: sup gap outside bands', 'bump L1 gap', '2D tower: sup gap outside bands', 'tower net for f: sup error', 'RMSE'],
-          rows.map((r) => [String(r.steepness), r.bandWidth, n4(r.bumpSupOutsideBands), r.bumpL1Gap, n4(r.towerSupOutsideBands), r.approxSupError, r.approxRmse]),
+          ['w', '5–95 % band 2·ln19/w', 'bump: sup gap outside bands', 'bump L1 gap', '2D tower: sup gap outside bands', 'tower net for f: sup error', 'RMSE', `sup error, ${rows[0]?.copies ?? 4} shifted copies`, `RMSE, ${rows[0]?.copies ?? 4} copies`],
+          rows.map((r) => [String(r.steepness), r.bandWidth, n4(r.bumpSupOutsideBands), r.bumpL1Gap, n4(r.towerSupOutsideBands), r.approxSupError, r.approxRmse, r.approxSupErrorCopies, r.approxRmseCopies]),
         ),
       );
     }),
