@@ -1,4 +1,4 @@
-import { createRng } from '@tessera/nn-core';
+import { circles, paraboloid } from '../test/data.js';
 
 export interface Workload {
   id: 'W1' | 'W2' | 'W3';
@@ -14,35 +14,6 @@ export interface Workload {
   n: number;
   x: Float64Array;
   y: Float64Array;
-}
-
-function paraboloid(n: number, seed: number) {
-  const rng = createRng(seed);
-  const x = new Float64Array(2 * n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rng.uniform(-2, 2);
-    const b = rng.uniform(-2, 2);
-    x[2 * i] = a;
-    x[2 * i + 1] = b;
-    y[i] = a * a + b * b + 3;
-  }
-  return { x, y };
-}
-
-function circles(n: number, seed: number) {
-  const rng = createRng(seed);
-  const x = new Float64Array(2 * n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const inner = i % 2 === 0;
-    const r = inner ? rng.uniform(0, 2.5) : rng.uniform(3.5, 5);
-    const t = rng.uniform(0, 2 * Math.PI);
-    x[2 * i] = r * Math.cos(t);
-    x[2 * i + 1] = r * Math.sin(t);
-    y[i] = inner ? 1 : 0;
-  }
-  return { x, y };
 }
 
 /** The three workloads of shared/bench/training.md. */
