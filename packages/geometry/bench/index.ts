@@ -9,12 +9,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRng, type Mlp, mlpFromLayers, parseMlpText } from '@tessera/nn-core';
 import { enumerateRegions, type Partition } from '../src/index.js';
 import { runLineBench } from './line.bench.js';
 import { naiveRegionCount } from './naiveRegions.js';
+import { SHARED_NETS_DIR } from './sharedNets.js';
 
 /**
  * Fastest published peer per case, regions/second, from ../shared/bench/peers.md (edge subdivision,
@@ -31,16 +31,6 @@ const PEERS: Record<string, { regions: string; fastest: string; perSecond: numbe
 };
 /** Cases whose naive reference run would take too long on a shared 2-core machine. */
 const NAIVE_MAX_REGIONS = 20_000;
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
 
 /** He-normal ReLU net like the manifest's recipe, from Tessera's seeded RNG. */
 function heNet(widths: number[], seed: number): Mlp {
@@ -114,7 +104,7 @@ function runRegionsBench(): void {
     { id: '2-8-8-1 (seed 7)', mlp: heNet([2, 8, 8, 1], 7), box: [-1, 1, -1, 1] },
     { id: 'degenerate 2-32-32-1', mlp: degenerateNet(9), box: [-1, 1, -1, 1] },
   ];
-  const netsDir = resolve(repoRoot(), '..', 'shared', 'bench', 'nets');
+  const netsDir = SHARED_NETS_DIR;
   const manifestPath = join(netsDir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { cases: Array<{ id: string; net: string; box: [number, number] }> };

@@ -10,12 +10,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Mlp, parseMlpText } from '@tessera/nn-core';
 import { bounds } from '../src/bounds.js';
 import { montufarFoldingNet, sawtoothNet } from '../src/constructions.js';
 import { linePieces } from '../src/line.js';
+import { SHARED_NETS_DIR } from './sharedNets.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -68,20 +69,10 @@ function samplingScan(mlp: Mlp, from: number[], to: number[], samples: number): 
   return changes + 1;
 }
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-}
-
 export function runLineBench(log: (line: string) => void = console.log): void {
   const SAMPLES = 2 ** 14;
   const cases: Array<{ id: string; mlp: Mlp; from: number[]; to: number[]; scan: boolean }> = [];
-  const netsDir = resolve(repoRoot(), '..', 'shared', 'bench', 'nets');
+  const netsDir = SHARED_NETS_DIR;
   const manifestPath = join(netsDir, 'manifest.json');
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {

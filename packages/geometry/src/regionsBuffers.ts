@@ -24,41 +24,17 @@ export class Stack {
     this.start[0] = 0;
   }
   reserve(verts: number): void {
-    const need = this.nv + verts;
-    if (need > this.eids.length) {
-      let cap = this.eids.length * 2;
-      while (cap < need) cap *= 2;
-      const c = new Float64Array(2 * cap);
-      c.set(this.coords.subarray(0, 2 * this.nv));
-      this.coords = c;
-      const e = new Int32Array(cap);
-      e.set(this.eids.subarray(0, this.nv));
-      this.eids = e;
-    }
+    reserveVertices(this, this.nv + verts);
   }
   reservePieces(k: number): void {
     if (this.count + k + 1 >= this.start.length) {
-      let cap = this.start.length * 2;
-      while (cap < this.count + k + 2) cap *= 2;
-      const s = new Int32Array(cap);
-      s.set(this.start);
-      this.start = s;
-      const nx = new Int32Array(cap);
-      nx.set(this.next);
-      this.next = nx;
-      const bb = new Float64Array(4 * cap);
-      bb.set(this.bbox);
-      this.bbox = bb;
+      this.start = grow(this.start, this.count + k + 2);
+      this.next = grow(this.next, this.start.length);
+      this.bbox = grow(this.bbox, 4 * this.start.length);
     }
-    const needS = (this.count + k + 1) * this.stride;
-    if (needS > this.states.length) {
-      let cap = this.states.length * 2;
-      while (cap < needS) cap *= 2;
-      const st = new Uint8Array(cap);
-      // keep one row past count: the popped parent's row holds the kids' state prefix
-      st.set(this.states.subarray(0, Math.min(this.states.length, (this.count + 1) * this.stride)));
-      this.states = st;
-    }
+    // grow copies the whole old array, so the popped parent's row one past count (which holds
+    // the kids' state prefix) is kept
+    this.states = grow(this.states, (this.count + k + 1) * this.stride);
   }
   /** Computes the bounding box of piece q. */
   setBox(q: number): void {
@@ -123,25 +99,9 @@ export class Kids {
     this.nv = 0;
   }
   reserve(verts: number): void {
-    const need = this.nv + verts;
-    if (need > this.eids.length) {
-      let cap = this.eids.length * 2;
-      while (cap < need) cap *= 2;
-      const c = new Float64Array(2 * cap);
-      c.set(this.coords.subarray(0, 2 * this.nv));
-      this.coords = c;
-      const e = new Int32Array(cap);
-      e.set(this.eids.subarray(0, this.nv));
-      this.eids = e;
-    }
-    if (this.count + 2 > this.state.length) {
-      const s = new Int32Array(this.start.length * 2);
-      s.set(this.start);
-      this.start = s;
-      const t = new Uint8Array(this.state.length * 2);
-      t.set(this.state);
-      this.state = t;
-    }
+    reserveVertices(this, this.nv + verts);
+    this.start = grow(this.start, this.count + 3);
+    this.state = grow(this.state, this.count + 2);
   }
   /** Records the polygon of m vertices just written at nv (ignored if degenerate). */
   add(m: number, state: number): void {
@@ -198,6 +158,14 @@ export class Out {
   }
 }
 
+/** Grows a vertex pool (coords: x, y per vertex; eids: one per vertex) to hold `need` vertices. */
+function reserveVertices(pool: { coords: Float64Array; eids: Int32Array }, need: number): void {
+  if (need <= pool.eids.length) return;
+  pool.eids = grow(pool.eids, need);
+  pool.coords = grow(pool.coords, 2 * pool.eids.length);
+}
+
+/** Returns `a`, or a copy of it with the capacity doubled until it holds `need` elements. */
 export function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   let cap = a.length * 2;
