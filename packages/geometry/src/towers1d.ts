@@ -22,7 +22,8 @@ export function towerCheckNumber(v: unknown, name: string, positive = false): nu
   return v;
 }
 
-function kindOf(kind: unknown): TowerKind {
+/** Validates a tower kind (default 'sigmoid'). */
+export function towerKind(kind: unknown): TowerKind {
   if (kind === undefined) return 'sigmoid';
   if (kind !== 'sigmoid' && kind !== 'relu')
     throw new InputError(`invalid kind: expected "sigmoid" or "relu", got ${JSON.stringify(kind)}`);
@@ -72,7 +73,7 @@ function oneHidden(kind: TowerKind, weights: number[][], bias: number[], out: nu
  */
 export function stepNet(s: number, options: TowerStepOptions = {}): Mlp {
   towerCheckNumber(s, 'step position s');
-  const kind = kindOf(options.kind);
+  const kind = towerKind(options.kind);
   const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
   const h = towerCheckNumber(options.height ?? 1, 'height');
   const weights: number[][] = [];
@@ -90,7 +91,7 @@ export function bumpNet(s1: number, s2: number, options: TowerStepOptions = {}):
   towerCheckNumber(s1, 's1');
   towerCheckNumber(s2, 's2');
   if (!(s1 < s2)) throw new InputError(`invalid bump: s1 (${s1}) must be less than s2 (${s2})`);
-  const kind = kindOf(options.kind);
+  const kind = towerKind(options.kind);
   const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
   const h = towerCheckNumber(options.height ?? 1, 'height');
   const weights: number[][] = [];
@@ -144,7 +145,7 @@ export function lookupTableNet(
   if (!(a < b)) throw new InputError(`invalid interval [${a}, ${b}]: start must be less than end`);
   const n = options.bumps ?? 5;
   if (!Number.isInteger(n) || n < 1) throw new InputError(`invalid bumps: expected an integer >= 1, got ${n}`);
-  const kind = kindOf(options.kind);
+  const kind = towerKind(options.kind);
   const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
   const output = options.output ?? 'linear';
   if (output !== 'linear' && output !== 'sigmoid')

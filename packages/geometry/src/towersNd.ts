@@ -1,5 +1,6 @@
-import { createRng, evaluateMlp, InputError, type Mlp, type MlpJson, mlpFromLayers } from '@tessera/nn-core';
-import { TOWER_STEEPNESS, type TowerKind, towerCheckNumber } from './towers1d.js';
+import { createRng, evaluateMlp, InputError, type Mlp, mlpFromLayers } from '@tessera/nn-core';
+import { type TowerKind, towerCheckNumber } from './towers1d.js';
+import { halfSpaceTowerLayers } from './towersHalfSpaces.js';
 
 /** Polytopes for one-hidden-layer towers in m dimensions. */
 export type PolytopeShape = 'cube' | 'simplex' | 'cross';
@@ -78,39 +79,9 @@ export interface PolytopeTowerOptions {
 export function polytopeTowerNet(options: PolytopeTowerOptions): Mlp {
   const shape = options.shape ?? 'cube';
   const normals = polytopeNormals(options.m, shape);
-  const n = normals.length;
   const r = towerCheckNumber(options.r ?? 1, 'r', true);
-  const kind = options.kind ?? 'sigmoid';
-  if (kind !== 'sigmoid' && kind !== 'relu') throw new InputError(`invalid kind: expected "sigmoid" or "relu", got ${JSON.stringify(kind)}`);
-  const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
-  const h = towerCheckNumber(options.height ?? 1, 'height');
-  const gain = towerCheckNumber(options.gain ?? 50, 'gain', true);
-  const threshold = options.threshold ?? 'none';
-  const w1: number[][] = [];
-  const b1: number[] = [];
-  const sum: number[] = [];
-  for (const u of normals) {
-    if (kind === 'sigmoid') {
-      w1.push(u.map((x) => -w * x));
-      b1.push(w * r);
-      sum.push(1);
-    } else {
-      const d = 1 / w;
-      w1.push(u.map((x) => -x), u.map((x) => -x));
-      b1.push(r + d, r);
-      sum.push(1 / d, -1 / d);
-    }
-  }
-  const hidden: MlpJson['layers'][number] = { activation: kind, weights: w1, bias: b1 };
-  const out: MlpJson['layers'][number] =
-    threshold === 'none'
-      ? { activation: 'linear', weights: [sum.map((s) => s * h)], bias: [0] }
-      : threshold === 'sigmoid'
-        ? { activation: 'sigmoid', weights: [sum.map((s) => s * gain)], bias: [-gain * (n - 0.5)] }
-        : { activation: 'relu', weights: [sum], bias: [-(n - 1)] };
-  if (threshold !== 'none' && threshold !== 'sigmoid' && threshold !== 'relu')
-    throw new InputError(`invalid threshold: expected "none", "sigmoid" or "relu", got ${JSON.stringify(threshold)}`);
-  return mlpFromLayers(options.m, [hidden, out], {
+  const { layers, kind, steepness: w, height: h, gain, threshold } = halfSpaceTowerLayers(normals, normals.map(() => r), options);
+  return mlpFromLayers(options.m, layers, {
     name: `${kind} ${shape} tower in ${options.m} dimensions`,
     meta: { construction: { type: 'polytope-tower', shape, m: options.m, r, kind, steepness: w, height: h, threshold, gain } },
   });

@@ -1,6 +1,7 @@
 import { evaluateMlp, InputError, type Mlp, mlpFromLayers } from '@tessera/nn-core';
 import { towerClipPolygon, towerPolygonArea } from './approximatePieces.js';
-import { TOWER_STEEPNESS, type TowerKind, towerCheckNumber } from './towers1d.js';
+import { type TowerKind, towerCheckNumber } from './towers1d.js';
+import { halfSpaceTowerLayers } from './towersHalfSpaces.js';
 
 export interface NgonTowerOptions {
   /** Number of sides n >= 3. */
@@ -60,41 +61,14 @@ export function ngonNormal(k: number, n: number, theta0: number): [number, numbe
  */
 export function ngonTowerNet(options: NgonTowerOptions): Mlp {
   const p = ngonParams(options);
-  const kind = options.kind ?? 'sigmoid';
-  if (kind !== 'sigmoid' && kind !== 'relu') throw new InputError(`invalid kind: expected "sigmoid" or "relu", got ${JSON.stringify(kind)}`);
-  const w = towerCheckNumber(options.steepness ?? TOWER_STEEPNESS, 'steepness', true);
-  const h = towerCheckNumber(options.height ?? 1, 'height');
-  const gain = towerCheckNumber(options.gain ?? 50, 'gain', true);
-  const threshold = options.threshold ?? 'none';
-  if (threshold !== 'none' && threshold !== 'sigmoid' && threshold !== 'relu')
-    throw new InputError(`invalid threshold: expected "none", "sigmoid" or "relu", got ${JSON.stringify(threshold)}`);
-  const w1: number[][] = [];
-  const b1: number[] = [];
-  const sum: number[] = []; // coefficient of each hidden unit in Σ_k (step k)
+  const normals: number[][] = [];
+  const offsets: number[] = [];
   for (let k = 0; k < p.n; k++) {
     const [ux, uy] = ngonNormal(k, p.n, p.theta0);
-    const uc = ux * p.cx + uy * p.cy;
-    if (kind === 'sigmoid') {
-      w1.push([-w * ux, -w * uy]);
-      b1.push(w * (p.r + uc));
-      sum.push(1);
-    } else {
-      const d = 1 / w;
-      // relu(r + δ − t) and relu(r − t), t = ⟨u, x⟩ − ⟨u, c⟩
-      w1.push([-ux, -uy], [-ux, -uy]);
-      b1.push(p.r + d + uc, p.r + uc);
-      sum.push(1 / d, -1 / d);
-    }
+    normals.push([ux, uy]);
+    offsets.push(p.r + (ux * p.cx + uy * p.cy)); // ⟨u, x − c⟩ <= r
   }
-  const hidden = { activation: kind, weights: w1, bias: b1 } as const;
-  let layers: Parameters<typeof mlpFromLayers>[1];
-  if (threshold === 'none') {
-    layers = [hidden, { activation: 'linear', weights: [sum.map((s) => s * h)], bias: [0] }];
-  } else if (threshold === 'sigmoid') {
-    layers = [hidden, { activation: 'sigmoid', weights: [sum.map((s) => s * gain)], bias: [-gain * (p.n - 0.5)] }];
-  } else {
-    layers = [hidden, { activation: 'relu', weights: [sum], bias: [-(p.n - 1)] }];
-  }
+  const { layers, kind, steepness: w, height: h, gain, threshold } = halfSpaceTowerLayers(normals, offsets, options);
   return mlpFromLayers(2, layers, {
     name: `${kind} ${p.n}-gon tower (${threshold === 'none' ? 'with skirts' : `${threshold} threshold`})`,
     meta: { construction: { type: 'ngon-tower', kind, n: p.n, r: p.r, center: [p.cx, p.cy], theta0: p.theta0, steepness: w, height: h, threshold, gain } },
