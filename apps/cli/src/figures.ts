@@ -4,7 +4,7 @@
  */
 import { type Dataset, parseCsv } from '@tessera/datasets';
 import { decisionRegions, enumerateRegions, levelSet, type Partition } from '@tessera/geometry';
-import { evaluateMlp, type Mlp, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { evaluateMlp, isPiecewiseLinear, type Mlp } from '@tessera/nn-core';
 import {
   type BoundaryEdge,
   type Box,
@@ -185,7 +185,7 @@ export function surfaceSvg(
   // The target is depth-merged with the facets (render-svg's default `targetDepth: 'merge'`): facets
   // are cut at the target's grid cells and both surfaces are painted in one back-to-front order.
   const view = { azimuth: o.azimuth, elevation: o.elevation, projection: o.projection, title: o.title };
-  if (mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation))) {
+  if (isPiecewiseLinear(mlp)) {
     const p = enumerateRegions(mlp, { box: [box[0], box[1], box[2], box[3]], maxRegions: o.maxRegions });
     const { regions, neighbors } = partitionRegions(p);
     return { svg: surface3d({ box, regions, neighbors, target: o.target }, view), kind: 'faceted', facets: p.regionCount };

@@ -1,5 +1,5 @@
 import { surface } from '@tessera/datasets';
-import { createMlp, fit, InputError, type Mlp } from '@tessera/nn-core';
+import { createMlp, fit, InputError, type Mlp, mlpWidths } from '@tessera/nn-core';
 import { type ApproximateWithTowersOptions, approximateWithTowers, towerNetSize } from './approximate.js';
 import { towerApproximationError } from './approximateError.js';
 import type { TowerBox2 } from './approximatePieces.js';
@@ -26,7 +26,7 @@ function row(name: string, mlp: Mlp, f: (x: number, y: number) => number, box: T
   const oneLayer = mlp.layers.length === 2 && mlp.layers[1]!.activation === 'linear';
   return {
     name,
-    widths: [mlp.inputDim, ...mlp.layers.map((l) => l.units)],
+    widths: mlpWidths(mlp),
     ...size,
     supError: err.supError,
     supErrorKind: err.supErrorKind,

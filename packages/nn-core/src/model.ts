@@ -27,6 +27,11 @@ export const PIECEWISE_LINEAR: ReadonlySet<Activation> = new Set([
   'maxout',
 ]);
 
+/** Whether every layer's activation is piecewise linear, so the network has linear regions. */
+export function isPiecewiseLinear(mlp: { layers: ReadonlyArray<{ activation: Activation }> }): boolean {
+  return mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
+}
+
 /**
  * One dense layer in plain typed-array form: `z = W x + b`, then the activation.
  * For `maxout` with rank k the layer has `rows = units * k` rows and unit j is the maximum over

@@ -1,4 +1,4 @@
-import { createRng, evaluateMlp, type Layer, type Mlp, mlpWidths, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { createRng, evaluateMlp, isPiecewiseLinear, type Layer, type Mlp, mlpWidths } from '@tessera/nn-core';
 import { enumerateRegions } from '@tessera/geometry';
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../program.js';
@@ -116,7 +116,7 @@ export function inspectModel(
   options: { box: number[]; samples: number; seed: number; exact: boolean },
 ): InspectReport {
   const widths = mlpWidths(mlp);
-  const pl = mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
+  const pl = isPiecewiseLinear(mlp);
   let points: Float64Array | null = null;
   let method: 'exact' | 'sampled' = 'sampled';
   let regions: number | null = null;

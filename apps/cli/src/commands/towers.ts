@@ -7,7 +7,7 @@ import {
   ngonSkirtContribution,
   towerErrorTable,
 } from '@tessera/geometry';
-import { serializeMlp } from '@tessera/nn-core';
+import { mlpWidths, serializeMlp } from '@tessera/nn-core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
@@ -160,7 +160,7 @@ Example:
       a.mlp.meta = { ...a.mlp.meta, target: opts.f };
       if (opts.out) writeFileAtomic(opts.out, serializeMlp(a.mlp, 2));
       const { mlp, ...rest } = a;
-      const summary = { f: opts.f, box, ...rest, widths: [mlp.inputDim, ...mlp.layers.map((l) => l.units)], out: opts.out ?? null };
+      const summary = { f: opts.f, box, ...rest, widths: mlpWidths(mlp), out: opts.out ?? null };
       if (opts.json) {
         printJson(summary);
         return;
@@ -223,7 +223,7 @@ function ngonAction(opts: TowersCliOptions, f: Target, box: [number, number, num
     ...rest,
     hiddenLayers: 1,
     shape: 'ngon',
-    widths: [mlp.inputDim, ...mlp.layers.map((l) => l.units)],
+    widths: mlpWidths(mlp),
     fits: { hand: pick(hand), leastSquares: pick(ls) },
     skirt,
     out: opts.out ?? null,

@@ -12,7 +12,7 @@ import {
   regionVertices,
   slicePlane,
 } from '@tessera/geometry';
-import { type Mlp, mlpWidths, PIECEWISE_LINEAR } from '@tessera/nn-core';
+import { isPiecewiseLinear, type Mlp, mlpWidths, PIECEWISE_LINEAR } from '@tessera/nn-core';
 import type { RegionInfo } from '../train/protocol.js';
 
 export interface Regions {
@@ -28,7 +28,7 @@ export interface Regions {
 /** Above this many regions a frame stops with geometry's BudgetExceededError (shown inline). */
 export const MAX_REGIONS = 50_000;
 
-export const isPiecewiseLinear = (mlp: Mlp): boolean => mlp.layers.every((l) => PIECEWISE_LINEAR.has(l.activation));
+export { isPiecewiseLinear };
 
 /** Exact regions of a 2-input net in `box`, or of the plane x3 = `slice` for a 3-input net. */
 export function regionsOf(mlp: Mlp, box: Box, slice?: number, options: { decision?: boolean } = {}): Regions {
